@@ -1,0 +1,42 @@
+import { createSchedule, type Schedule } from '../schedule.js';
+import { finite, knownKeys, nonNegative } from '../internal/validate.js';
+import { linearFactor } from '../schedules/linear.js';
+
+/** Options of {@link warmup}. */
+export interface WarmupOptions {
+  /** Length of the warmup in steps; the wrapped schedule starts (at its own step 0) when it ends. Required, >= 0. */
+  steps: number;
+  /** Fraction of the wrapped schedule's starting rate at step 0. Default `0`. */
+  startFactor?: number;
+}
+
+/** JSON form of {@link warmup}. */
+export interface WarmupSpec extends Required<WarmupOptions> {
+  type: 'warmup';
+  /** The schedule that follows the warmup. */
+  schedule: import('../serialization/spec.js').ScheduleSpec;
+}
+
+/**
+ * Linear warmup in front of any schedule: from `startFactor · s(0)` up to `s(0)` over `steps` steps,
+ * where `s(0)` is the wrapped schedule's own starting rate, then the wrapped schedule shifted by `steps`
+ * (`lr(t) = schedule.lr(t − steps)`), so it runs whole after the warmup.
+ *
+ * - Endpoints: `lr(0) = startFactor · s(0)`, `lr(steps) = s(0)`; continuous at `steps`.
+ */
+export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
+  knownKeys('', options, ['type', 'steps', 'startFactor', 'schedule']);
+  const steps = nonNegative('steps', options.steps);
+  const startFactor = finite('startFactor', options.startFactor ?? 0);
+  return createSchedule({
+    type: 'warmup',
+    spec: () => ({ type: 'warmup', steps, startFactor, schedule: schedule.toJSON() }),
+    lr: (t, baseLr) =>
+      t < steps
+        ? schedule.lr(0, baseLr) * linearFactor(t, startFactor, 1, steps)
+        : schedule.lr(t - steps, baseLr),
+    ...(schedule.momentum === undefined
+      ? {}
+      : { momentum: (t: number, m: number) => schedule.momentum!(Math.max(0, t - steps), m) }),
+  });
+}

@@ -1,0 +1,109 @@
+// Argument checks shared by every schedule and scheduler. Each throws an
+// InvalidParameterError that names the parameter and the value it got.
+import { InvalidParameterError } from '../errors.js';
+
+/** Returns `value` if it is a finite number, else throws naming `name`. */
+export function finite(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidParameterError(name, value, 'a finite number');
+  }
+  return value;
+}
+
+/** A finite number > 0. */
+export function positive(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidParameterError(name, value, 'a positive finite number');
+  }
+  return value;
+}
+
+/** A finite number >= 0. */
+export function nonNegative(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidParameterError(name, value, 'a non-negative finite number');
+  }
+  return value;
+}
+
+/** An integer >= `min` (safe integer). */
+export function integer(name: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw new InvalidParameterError(name, value, `an integer >= ${min}`);
+  }
+  return value;
+}
+
+/** A finite number in [lo, hi]. */
+export function inRange(name: string, value: unknown, lo: number, hi: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < lo || value > hi) {
+    throw new InvalidParameterError(name, value, `a number between ${lo} and ${hi}`);
+  }
+  return value;
+}
+
+/** A finite number >= `lo`, or Infinity (used for "no limit" options). */
+export function atLeastOrInfinity(name: string, value: unknown, lo: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < lo || value === -Infinity) {
+    throw new InvalidParameterError(name, value, `a number >= ${lo} (Infinity for no limit)`);
+  }
+  return value;
+}
+
+/** A boolean. */
+export function bool(name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidParameterError(name, value, 'true or false');
+  return value;
+}
+
+/** One of the listed strings. */
+export function oneOf<T extends string>(name: string, value: unknown, options: readonly T[]): T {
+  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
+    throw new InvalidParameterError(name, value, `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`);
+  }
+  return value as T;
+}
+
+/** A function. */
+export function fn<T extends (...args: never[]) => unknown>(name: string, value: unknown): T {
+  if (typeof value !== 'function') throw new InvalidParameterError(name, value, 'a function');
+  return value as T;
+}
+
+/** A non-empty array of finite numbers in non-decreasing order (repeats allowed). */
+export function milestones(name: string, value: unknown, options: { allowEmpty?: boolean } = {}): number[] {
+  if (!Array.isArray(value)) throw new InvalidParameterError(name, value, 'an array of numbers');
+  if (value.length === 0 && options.allowEmpty !== true) {
+    throw new InvalidParameterError(name, value, 'a non-empty array of numbers');
+  }
+  const out: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const v = nonNegative(`${name}[${i}]`, value[i]);
+    const prev = out[i - 1];
+    if (prev !== undefined && v < prev) {
+      throw new InvalidParameterError(`${name}[${i}]`, v, `>= the previous milestone ${prev} (milestones must not decrease)`);
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/** Refuses keys that an options object must not have, so typos do not pass silently. */
+export function knownKeys(where: string, value: unknown, allowed: readonly string[]): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidParameterError(where === '' ? 'options' : where, value, 'an options object');
+  }
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new InvalidParameterError(where === '' ? key : `${where}.${key}`, (value as Record<string, unknown>)[key], `absent (unknown option; known: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+/** An options argument must be a plain object. */
+export function optionsObject(name: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidParameterError(name, value, 'an options object');
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,140 @@
+/**
+ * Replays PyTorch traces through anneal and measures the agreement.
+ *
+ * @packageDocumentation
+ */
+import { AnnealError } from '../errors.js';
+import type { OptimizerLike, ParamGroup } from '../schedulers/optimizer.js';
+import { readMomentum } from '../schedulers/optimizer.js';
+import { ReduceLROnPlateau } from '../schedulers/reduce-lr-on-plateau.js';
+import { CosineAnnealingWarmRestarts } from '../schedulers/cosine-annealing-warm-restarts.js';
+import { schedulerFromJSON } from '../serialization/scheduler-json.js';
+import { parseTrace, type Trace, type TraceCase } from './trace.js';
+
+/** The relative tolerance of the format: |anneal − torch| <= 1e-12 · max(|torch|, the group's initial rate). */
+export const TRACE_TOLERANCE = 1e-12;
+
+/** A row where anneal knowingly differs from PyTorch 1.13. */
+export interface KnownDifference {
+  /** Row index (0 = after construction). */
+  row: number;
+  /** Why. */
+  reason: string;
+}
+
+/** The outcome of one trace case. */
+export interface CaseResult {
+  name: string;
+  scheduler: string;
+  /** Largest deviation over every row and group, in units of the format's scale (divide by 1e-12 for ulps-ish). */
+  maxDeviation: number;
+  /** Largest absolute difference of rates. */
+  maxAbsoluteError: number;
+  /** Rows compared. */
+  rows: number;
+  /** Whether every row agrees (known differences excepted). */
+  ok: boolean;
+  /** Rows skipped because anneal deliberately differs there. */
+  knownDifferences: KnownDifference[];
+  /** Why the case could not be replayed or where it first disagreed. */
+  error?: string;
+}
+
+function makeOptimizer(c: TraceCase): OptimizerLike {
+  const adam = c.optimizer === 'Adam';
+  const paramGroups: ParamGroup[] = c.groups.map((g) => {
+    const group: ParamGroup = { lr: g.lr };
+    if (adam) group.betas = g.betas ? [...g.betas] : [0.9, 0.999];
+    else group.momentum = g.momentum ?? 0;
+    if (g.initial_lr !== undefined) group.initialLr = g.initial_lr;
+    return group;
+  });
+  return { paramGroups };
+}
+
+/**
+ * Whether PyTorch's row after `step(epoch)` is the known SGDR misfire: `epoch` is an exact restart
+ * (anneal is at the start of a cycle) and PyTorch's float logarithm picked the previous cycle, whose end
+ * is `etaMin` for every group.
+ */
+function isKnownRestartMiss(s: CosineAnnealingWarmRestarts, epoch: number, torchRow: readonly number[]): boolean {
+  return s.tMult > 1 && epoch >= s.t0 && s.tCur === 0 && torchRow.every((lr) => lr === s.etaMin);
+}
+
+/** Replays one case: builds the scheduler from its PyTorch spelling, performs the actions, compares every row. */
+export function replayCase(c: TraceCase): CaseResult {
+  const result: CaseResult = { name: c.name, scheduler: c.scheduler, maxDeviation: 0, maxAbsoluteError: 0, rows: 0, ok: true, knownDifferences: [] };
+  const optimizer = makeOptimizer(c);
+  const initial = c.groups.map((g) => g.lr);
+  const compare = (row: number, known: string | undefined): void => {
+    const groups = optimizer.paramGroups;
+    const expected = c.lrs[row]!;
+    let rowWorst = 0;
+    groups.forEach((g, j) => {
+      const want = expected[j]!;
+      const scale = Math.max(Math.abs(want), Math.abs(initial[j]!));
+      const diff = Math.abs(g.lr - want);
+      const dev = scale === 0 ? (diff === 0 ? 0 : Infinity) : diff / scale;
+      const nan = Number.isNaN(g.lr);
+      rowWorst = Math.max(rowWorst, nan ? Infinity : dev);
+      if (c.record_momentum && c.momentums) {
+        const m = readMomentum(g) ?? 0;
+        const wantM = c.momentums[row]![j]!;
+        const mDev = Math.abs(m - wantM) / Math.max(Math.abs(wantM), 1e-300);
+        rowWorst = Math.max(rowWorst, Number.isNaN(m) ? Infinity : mDev);
+      }
+      if (!known) result.maxAbsoluteError = Math.max(result.maxAbsoluteError, nan ? Infinity : diff);
+    });
+    result.rows += 1;
+    if (rowWorst > TRACE_TOLERANCE && known) {
+      result.knownDifferences.push({ row, reason: known });
+      return;
+    }
+    result.maxDeviation = Math.max(result.maxDeviation, rowWorst);
+    if (rowWorst > TRACE_TOLERANCE && result.ok) {
+      result.ok = false;
+      result.error = `row ${row}: expected [${expected.join(', ')}], got [${groups.map((g) => g.lr).join(', ')}]`;
+    }
+  };
+  let scheduler;
+  try {
+    scheduler = schedulerFromJSON(optimizer, { scheduler: c.scheduler, kwargs: c.kwargs });
+  } catch (error) {
+    return { ...result, ok: false, maxDeviation: Infinity, error: `cannot build ${c.scheduler}: ${(error as Error).message}` };
+  }
+  compare(0, undefined);
+  for (let i = 0; i < c.actions.length; i++) {
+    const action = c.actions[i]!;
+    let known: string | undefined;
+    try {
+      if ('metrics' in action) {
+        if (!(scheduler instanceof ReduceLROnPlateau)) throw new AnnealError('invalid-trace', `actions[${i}] passes metrics to ${c.scheduler}`);
+        scheduler.step(action.metrics);
+      } else if ('epoch' in action) {
+        if (scheduler instanceof CosineAnnealingWarmRestarts) {
+          scheduler.step(action.epoch);
+          if (isKnownRestartMiss(scheduler, action.epoch, c.lrs[i + 1]!)) {
+            known = `PyTorch's float logarithm misses the restart at epoch ${action.epoch}; anneal gives the restart value`;
+          }
+        } else if ('lastEpoch' in scheduler && typeof (scheduler as { step: unknown }).step === 'function') {
+          (scheduler as { step(e?: number): void }).step(action.epoch);
+        } else {
+          throw new AnnealError('invalid-trace', `actions[${i}]: ${c.scheduler}.step(epoch) is not supported`);
+        }
+      } else {
+        if (scheduler instanceof ReduceLROnPlateau) throw new AnnealError('invalid-trace', `actions[${i}]: ReduceLROnPlateau needs metrics`);
+        scheduler.step();
+      }
+    } catch (error) {
+      return { ...result, ok: false, maxDeviation: Infinity, error: `action ${i}: ${(error as Error).message}` };
+    }
+    compare(i + 1, known);
+  }
+  return result;
+}
+
+/** Replays every case of a trace (an object or JSON text already parsed). */
+export function replayTrace(trace: unknown): CaseResult[] {
+  const parsed: Trace = parseTrace(trace);
+  return parsed.cases.map(replayCase);
+}

@@ -1,0 +1,74 @@
+import { InvalidParameterError, StateDictError } from '../errors.js';
+import { checkSameOptions, checkState, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './lr-scheduler.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/**
+ * PyTorch `ChainedScheduler`: every `step()` steps each scheduler in order on the same optimizer, so
+ * their recursive updates compose (for multiplicative schedulers, the product of their factors). The
+ * sub-schedulers' construction already applied their initial steps, one after the other.
+ */
+export class ChainedScheduler implements SteppableScheduler {
+  readonly kind = 'ChainedScheduler';
+  readonly optimizer: OptimizerLike;
+  /** The chained schedulers. */
+  readonly schedulers: readonly SteppableScheduler[];
+  private lastLr: number[];
+  constructor(schedulers: SteppableScheduler[]) {
+    if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => typeof s?.step === 'function')) {
+      throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers');
+    }
+    const optimizer = schedulers[0]!.optimizer;
+    schedulers.forEach((s, i) => {
+      if (s.optimizer !== optimizer) {
+        throw new InvalidParameterError(`schedulers[${i}].optimizer`, '(another optimizer)', 'the optimizer of schedulers[0]');
+      }
+    });
+    this.optimizer = optimizer;
+    this.schedulers = [...schedulers];
+    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+  }
+  /** Steps every scheduler once, in order. */
+  step(): void {
+    for (const s of this.schedulers) s.step();
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+  /** The rates after the last step. */
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+  /** State of every sub-scheduler, as JSON. */
+  stateDict(): SchedulerState {
+    return {
+      kind: this.kind,
+      options: {},
+      lastEpoch: 0,
+      stepCount: 0,
+      baseLrs: this.optimizer.paramGroups.map((g) => g.initialLr ?? g.lr),
+      lastLr: [...this.lastLr],
+      schedulers: this.schedulers.map((s) => s.stateDict()),
+    };
+  }
+  /** Restores a state saved by {@link ChainedScheduler.stateDict}. */
+  loadStateDict(state: SchedulerState): void {
+    const s = checkState(state, this.kind);
+    checkSameOptions(s, {});
+    const children = s.schedulers;
+    if (!Array.isArray(children) || children.length !== this.schedulers.length) {
+      throw new StateDictError('schedulers', `expected ${this.schedulers.length} sub-scheduler states`);
+    }
+    const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
+    this.schedulers.forEach((child, i) => {
+      try {
+        child.loadStateDict(children[i] as SchedulerState);
+      } catch (error) {
+        if (error instanceof StateDictError) throw error.within(`schedulers[${i}]`);
+        throw error;
+      }
+    });
+    this.lastLr = lastLr;
+  }
+  /** The configuration as JSON. */
+  toJSON(): SchedulerConfig {
+    return { scheduler: this.kind, options: { schedulers: this.schedulers.map((s) => s.toJSON()) } };
+  }
+}

@@ -1,0 +1,87 @@
+import { finite, integer } from '../internal/validate.js';
+import { cosineAnnealingValue } from '../schedules/cosine.js';
+import { restartPosition } from '../schedules/restart-cycle.js';
+import { checkStep } from '../schedule.js';
+import { LRScheduler, stateNumber, type SchedulerState } from './lr-scheduler.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/** Options of {@link CosineAnnealingWarmRestarts}. */
+export interface CosineAnnealingWarmRestartsOptions {
+  /** Length of the first cycle, integer > 0 (as PyTorch requires). */
+  t0: number;
+  /** Growth factor of the cycle length, integer >= 1. Default `1`. */
+  tMult?: number;
+  /** The floor. Default `0`. */
+  etaMin?: number;
+  /** Index of the last step when resuming. Default `-1`. */
+  lastEpoch?: number;
+}
+
+/**
+ * PyTorch `CosineAnnealingWarmRestarts` (SGDR), with PyTorch's state machine: `step()` advances `T_cur`
+ * by one and restarts when it reaches `T_i`; `step(epoch)` accepts fractional epochs
+ * (`step(epoch + i / itersPerEpoch)`) and jumps anywhere.
+ *
+ * One deliberate difference: for `step(epoch)` PyTorch finds the cycle with a float logarithm that is
+ * one cycle short at some exact restarts (e.g. epoch 1210 with `t0 = 10, tMult = 3` gives `etaMin`
+ * instead of the restart value); anneal computes the cycle exactly ({@link restartPosition}), everywhere
+ * else the values are PyTorch's to the last bit. Pure counterpart: `sgdr`.
+ */
+export class CosineAnnealingWarmRestarts extends LRScheduler {
+  readonly kind = 'CosineAnnealingWarmRestarts';
+  readonly t0: number;
+  readonly tMult: number;
+  readonly etaMin: number;
+  /** Steps since the last restart (PyTorch `T_cur`). */
+  tCur: number;
+  /** Length of the current cycle (PyTorch `T_i`). */
+  tI: number;
+  constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
+    super(optimizer, options.lastEpoch);
+    this.t0 = integer('t0', options.t0, 1);
+    this.tMult = integer('tMult', options.tMult ?? 1, 1);
+    this.etaMin = finite('etaMin', options.etaMin ?? 0);
+    this.tI = this.t0;
+    this.tCur = this.lastEpoch;
+    this.start();
+  }
+  protected options() {
+    return { t0: this.t0, tMult: this.tMult, etaMin: this.etaMin };
+  }
+  protected override computeLr(): number[] {
+    return this.baseLrs.map((b) => cosineAnnealingValue(this.tCur, this.tI, b, this.etaMin));
+  }
+  /** Advances one step, or jumps to `epoch` (fractional allowed, >= 0). */
+  override step(epoch?: number): void {
+    let e = epoch;
+    if (e === undefined && this.lastEpoch < 0) e = 0;
+    if (e === undefined) {
+      e = this.lastEpoch + 1;
+      this.tCur = this.tCur + 1;
+      if (this.tCur >= this.tI) {
+        this.tCur = this.tCur - this.tI;
+        this.tI = this.tI * this.tMult;
+      }
+    } else {
+      checkStep(e);
+      if (e >= this.t0) {
+        const { tCur, tI } = restartPosition(e, this.t0, this.tMult);
+        this.tCur = tCur;
+        if (this.tMult !== 1) this.tI = tI;
+      } else {
+        this.tI = this.t0;
+        this.tCur = e;
+      }
+    }
+    this.lastEpoch = Math.floor(e);
+    this.stepCount += 1;
+    this.apply(this.computeLr());
+  }
+  protected override extraState() {
+    return { tCur: this.tCur, tI: this.tI };
+  }
+  protected override loadExtraState(state: SchedulerState): void {
+    this.tCur = stateNumber(state, 'tCur');
+    this.tI = stateNumber(state, 'tI');
+  }
+}

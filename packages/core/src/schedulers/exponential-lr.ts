@@ -1,0 +1,30 @@
+import { nonNegative } from '../internal/validate.js';
+import { exponentialChainFactor, exponentialFactor } from '../schedules/exponential.js';
+import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/** Options of {@link ExponentialLR}. */
+export interface ExponentialLROptions extends FactorSchedulerOptions {
+  /** Multiplier per step. */
+  gamma: number;
+}
+
+/** PyTorch `ExponentialLR`: multiplies the rate by `gamma` each step. Formula: {@link exponentialFactor}. */
+export class ExponentialLR extends FactorScheduler {
+  readonly kind = 'ExponentialLR';
+  readonly gamma: number;
+  constructor(optimizer: OptimizerLike, options: ExponentialLROptions) {
+    super(optimizer, options);
+    this.gamma = nonNegative('gamma', options.gamma);
+    this.start();
+  }
+  protected options() {
+    return this.withForm({ gamma: this.gamma });
+  }
+  protected chainFactor(e: number) {
+    return exponentialChainFactor(e, this.gamma);
+  }
+  protected factor(t: number) {
+    return exponentialFactor(t, this.gamma);
+  }
+}

@@ -1,0 +1,53 @@
+import { bool } from '../internal/validate.js';
+import { SchedulerUsageError } from '../errors.js';
+import { LRScheduler } from './lr-scheduler.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/** Options every multiplicative scheduler shares. */
+export interface FactorSchedulerOptions {
+  /** Index of the last step when resuming; default `-1` (a fresh start). */
+  lastEpoch?: number;
+  /**
+   * Make `step()` use the closed form (`baseLr · factor(t)`) instead of PyTorch's recursive update.
+   * The two agree while nothing else changes the rate; default `false` (PyTorch's behaviour).
+   */
+  closedForm?: boolean;
+}
+
+/**
+ * A scheduler whose rate is `baseLr · factor(t)`: PyTorch updates it recursively by multiplying the
+ * current rate with a per-step factor, and jumps with the closed form. StepLR, MultiStepLR, ConstantLR,
+ * LinearLR, ExponentialLR and PolynomialLR are this, each with its two formulas from its schedule file.
+ */
+export abstract class FactorScheduler extends LRScheduler {
+  private readonly useClosedForm: boolean;
+
+  protected constructor(optimizer: OptimizerLike, options: FactorSchedulerOptions) {
+    super(optimizer, options.lastEpoch);
+    this.useClosedForm = bool('closedForm', options.closedForm ?? false);
+  }
+
+  /** Multiplier of the current rate when stepping to `lastEpoch` (PyTorch `get_lr`). */
+  protected abstract chainFactor(lastEpoch: number): number;
+  /** Multiplier of the base rate at `t` (PyTorch `_get_closed_form_lr`). */
+  protected abstract factor(t: number): number;
+
+  /** Adds `closedForm` to the JSON options when set. */
+  protected withForm(options: Record<string, unknown>): Record<string, unknown> {
+    return this.useClosedForm ? { ...options, closedForm: true } : options;
+  }
+
+  protected override computeLr(): number[] {
+    if (this.useClosedForm) return this.closedFormLr();
+    const f = this.chainFactor(this.lastEpoch);
+    return this.optimizer.paramGroups.map((g) => g.lr * f);
+  }
+
+  protected override closedFormLr(): number[] {
+    const f = this.factor(this.lastEpoch);
+    if (!Number.isFinite(f)) {
+      throw new SchedulerUsageError(`${this.kind}: the closed form is undefined at step ${this.lastEpoch} with these options (PyTorch divides by zero here)`);
+    }
+    return this.baseLrs.map((b) => b * f);
+  }
+}

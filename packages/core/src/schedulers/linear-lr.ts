@@ -1,0 +1,43 @@
+import { inRange, nonNegative } from '../internal/validate.js';
+import { InvalidParameterError } from '../errors.js';
+import { linearChainFactor, linearFactor } from '../schedules/linear.js';
+import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/** Options of {@link LinearLR}. */
+export interface LinearLROptions extends FactorSchedulerOptions {
+  /** Multiplier at step 0, in [0, 1] (0 only with `closedForm`). Default `1/3`. */
+  startFactor?: number;
+  /** Multiplier from `totalIters` on, in [0, 1]. Default `1`. */
+  endFactor?: number;
+  /** Length of the ramp. Default `5`. `0` is accepted as in PyTorch, whose recursive form then keeps `startFactor` forever. */
+  totalIters?: number;
+}
+
+/** PyTorch `LinearLR`: the multiplier moves linearly from `startFactor` to `endFactor`. Formula: {@link linearFactor}. */
+export class LinearLR extends FactorScheduler {
+  readonly kind = 'LinearLR';
+  readonly startFactor: number;
+  readonly endFactor: number;
+  readonly totalIters: number;
+  constructor(optimizer: OptimizerLike, options: LinearLROptions = {}) {
+    super(optimizer, options);
+    this.startFactor = inRange('startFactor', options.startFactor ?? 1 / 3, 0, 1);
+    this.endFactor = inRange('endFactor', options.endFactor ?? 1, 0, 1);
+    this.totalIters = nonNegative('totalIters', options.totalIters ?? 5);
+    if (this.startFactor === 0 && this.endFactor !== 0 && options.closedForm !== true) {
+      // PyTorch's recursive form divides by totalIters · startFactor at step 1.
+      throw new InvalidParameterError('startFactor', 0, 'in (0, 1] for the recursive form (use closedForm: true for 0)');
+    }
+    this.start();
+  }
+  protected options() {
+    return this.withForm({ startFactor: this.startFactor, endFactor: this.endFactor, totalIters: this.totalIters });
+  }
+  protected chainFactor(e: number) {
+    return linearChainFactor(e, this.startFactor, this.endFactor, this.totalIters);
+  }
+  protected factor(t: number) {
+    return linearFactor(t, this.startFactor, this.endFactor, this.totalIters);
+  }
+}

@@ -1,0 +1,34 @@
+import { nonNegative } from '../internal/validate.js';
+import { polynomialChainFactor, polynomialFactor } from '../schedules/polynomial.js';
+import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/** Options of {@link PolynomialLR}. */
+export interface PolynomialLROptions extends FactorSchedulerOptions {
+  /** Steps until the rate reaches 0. Default `5`. */
+  totalIters?: number;
+  /** Exponent. Default `1`. */
+  power?: number;
+}
+
+/** PyTorch `PolynomialLR`. Formula: {@link polynomialFactor}. */
+export class PolynomialLR extends FactorScheduler {
+  readonly kind = 'PolynomialLR';
+  readonly totalIters: number;
+  readonly power: number;
+  constructor(optimizer: OptimizerLike, options: PolynomialLROptions = {}) {
+    super(optimizer, options);
+    this.totalIters = nonNegative('totalIters', options.totalIters ?? 5);
+    this.power = nonNegative('power', options.power ?? 1);
+    this.start();
+  }
+  protected options() {
+    return this.withForm({ totalIters: this.totalIters, power: this.power });
+  }
+  protected chainFactor(e: number) {
+    return polynomialChainFactor(e, this.totalIters, this.power);
+  }
+  protected factor(t: number) {
+    return polynomialFactor(t, this.totalIters, this.power);
+  }
+}

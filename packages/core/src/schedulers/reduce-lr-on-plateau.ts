@@ -1,0 +1,160 @@
+import { InvalidParameterError } from '../errors.js';
+import { finite, integer, knownKeys, nonNegative, oneOf } from '../internal/validate.js';
+import { checkSameOptions, checkState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState } from './lr-scheduler.js';
+import { checkOptimizer, perGroup, type OptimizerLike } from './optimizer.js';
+
+/** Options of {@link ReduceLROnPlateau}; PyTorch's defaults. */
+export interface ReduceLROnPlateauOptions {
+  /** `'min'`: the metric should fall (a loss); `'max'`: rise (an accuracy). Default `'min'`. */
+  mode?: 'min' | 'max';
+  /** Multiplier applied on a plateau, in [0, 1). Default `0.1`. */
+  factor?: number;
+  /** Steps without improvement tolerated before reducing. Default `10`. */
+  patience?: number;
+  /** Minimal improvement that counts. Default `1e-4`. */
+  threshold?: number;
+  /** `'rel'`: improvement relative to the best (`best·(1 ∓ threshold)`); `'abs'`: `best ∓ threshold`. Default `'rel'`. */
+  thresholdMode?: 'rel' | 'abs';
+  /** Steps to wait after a reduction before counting bad steps again. Default `0`. */
+  cooldown?: number;
+  /** Lower bound of the rate, one or per group. Default `0`. */
+  minLr?: number | number[];
+  /** A reduction smaller than this is skipped. Default `1e-8`. */
+  eps?: number;
+}
+
+/**
+ * PyTorch `ReduceLROnPlateau`: multiplies the rate by `factor` when the metric has not improved for more
+ * than `patience` steps. Driven by `step(metric)`; a NaN metric counts as "no improvement", as in PyTorch.
+ */
+export class ReduceLROnPlateau {
+  readonly kind = 'ReduceLROnPlateau';
+  readonly optimizer: OptimizerLike;
+  readonly mode: 'min' | 'max';
+  readonly factor: number;
+  readonly patience: number;
+  readonly threshold: number;
+  readonly thresholdMode: 'rel' | 'abs';
+  readonly cooldown: number;
+  readonly minLrs: number[];
+  readonly eps: number;
+  /** The best metric so far; `null` before the first step (JSON: `"Infinity"`/`"-Infinity"` for infinite values). */
+  best: number | null = null;
+  /** Consecutive steps without improvement. */
+  numBadEpochs = 0;
+  /** Steps left in the current cooldown. */
+  cooldownCounter = 0;
+  /** Steps taken. */
+  lastEpoch = 0;
+  private lastLr: number[];
+  private readonly minLrOption: number | number[];
+  constructor(optimizer: OptimizerLike, options: ReduceLROnPlateauOptions = {}) {
+    knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps']);
+    this.optimizer = checkOptimizer(optimizer);
+    this.mode = oneOf('mode', options.mode ?? 'min', ['min', 'max'] as const);
+    this.factor = finite('factor', options.factor ?? 0.1);
+    if (this.factor < 0 || this.factor >= 1) throw new InvalidParameterError('factor', this.factor, 'a number in [0, 1)');
+    this.patience = integer('patience', options.patience ?? 10, 0);
+    this.threshold = nonNegative('threshold', options.threshold ?? 1e-4);
+    this.thresholdMode = oneOf('thresholdMode', options.thresholdMode ?? 'rel', ['rel', 'abs'] as const);
+    this.cooldown = integer('cooldown', options.cooldown ?? 0, 0);
+    this.minLrOption = options.minLr ?? 0;
+    this.minLrs = perGroup('minLr', this.minLrOption, this.optimizer.paramGroups.length, nonNegative);
+    this.eps = nonNegative('eps', options.eps ?? 1e-8);
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** Whether `a` improves on `best` by more than the threshold. */
+  isBetter(a: number, best: number | null): boolean {
+    const b = best ?? (this.mode === 'min' ? Infinity : -Infinity);
+    if (this.mode === 'min' && this.thresholdMode === 'rel') return a < b * (1 - this.threshold);
+    if (this.mode === 'min') return a < b - this.threshold;
+    if (this.thresholdMode === 'rel') return a > b * (this.threshold + 1);
+    return a > b + this.threshold;
+  }
+
+  /** Records `metric` for this step and reduces the rates after more than `patience` bad steps. */
+  step(metric: number): void {
+    if (typeof metric !== 'number') throw new InvalidParameterError('metric', metric, 'a number');
+    this.lastEpoch += 1;
+    if (this.isBetter(metric, this.best)) {
+      this.best = metric;
+      this.numBadEpochs = 0;
+    } else {
+      this.numBadEpochs += 1;
+    }
+    if (this.cooldownCounter > 0) {
+      this.cooldownCounter -= 1;
+      this.numBadEpochs = 0;
+    }
+    if (this.numBadEpochs > this.patience) {
+      this.reduce();
+      this.cooldownCounter = this.cooldown;
+      this.numBadEpochs = 0;
+    }
+    this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  private reduce(): void {
+    this.optimizer.paramGroups.forEach((group, i) => {
+      const oldLr = group.lr;
+      const newLr = Math.max(oldLr * this.factor, this.minLrs[i]!);
+      if (oldLr - newLr > this.eps) group.lr = newLr;
+    });
+  }
+
+  /** Whether a cooldown is running. */
+  get inCooldown(): boolean {
+    return this.cooldownCounter > 0;
+  }
+
+  /** The rates after the last step. */
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+
+  private options(): Record<string, unknown> {
+    return {
+      mode: this.mode,
+      factor: this.factor,
+      patience: this.patience,
+      threshold: this.threshold,
+      thresholdMode: this.thresholdMode,
+      cooldown: this.cooldown,
+      minLr: this.minLrOption,
+      eps: this.eps,
+    };
+  }
+
+  /** State as plain JSON (`best` is `null` until a metric was seen). */
+  stateDict(): SchedulerState {
+    return {
+      kind: this.kind,
+      options: this.options(),
+      lastEpoch: this.lastEpoch,
+      stepCount: this.lastEpoch,
+      baseLrs: this.optimizer.paramGroups.map((g) => g.initialLr ?? g.lr),
+      lastLr: [...this.lastLr],
+      best: this.best === null || Number.isFinite(this.best) ? this.best : String(this.best),
+      numBadEpochs: this.numBadEpochs,
+      cooldownCounter: this.cooldownCounter,
+    };
+  }
+
+  /** Restores a state saved by {@link ReduceLROnPlateau.stateDict}. */
+  loadStateDict(state: SchedulerState): void {
+    const s = checkState(state, this.kind);
+    checkSameOptions(s, this.options());
+    const best = s.best === null ? null : s.best === 'Infinity' ? Infinity : s.best === '-Infinity' ? -Infinity : stateNumber(s, 'best');
+    const numBadEpochs = stateNumber(s, 'numBadEpochs');
+    const cooldownCounter = stateNumber(s, 'cooldownCounter');
+    const lastEpoch = stateNumber(s, 'lastEpoch');
+    const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
+    Object.assign(this, { best, numBadEpochs, cooldownCounter, lastEpoch, lastLr });
+  }
+
+  /** The configuration as JSON. */
+  toJSON(): SchedulerConfig {
+    return { scheduler: this.kind, options: this.options() };
+  }
+}

@@ -1,0 +1,66 @@
+import { InvalidParameterError, NotSerializableError } from '../errors.js';
+import type { Schedule } from '../schedule.js';
+import { LRScheduler, stateNumbers, type SchedulerState } from './lr-scheduler.js';
+import { readMomentum, writeMomentum, type OptimizerLike } from './optimizer.js';
+
+function isSerializable(schedule: Schedule): boolean {
+  try {
+    schedule.toJSON();
+    return true;
+  } catch (error) {
+    if (error instanceof NotSerializableError) return false;
+    throw error;
+  }
+}
+
+/** Options of {@link ScheduleLR}. */
+export interface ScheduleLROptions {
+  /** Index of the last step when resuming. Default `-1`. */
+  lastEpoch?: number;
+}
+
+/**
+ * Drives an optimizer with any pure {@link Schedule} (or one per group), with the stateful API of the
+ * PyTorch classes: `step()` sets each group's rate to `schedule.lr(lastEpoch, baseLr)`, and its momentum
+ * to `schedule.momentum(...)` when the schedule cycles momentum. Always the closed form, so external
+ * changes to the rate are overwritten on the next step; `step(epoch)` accepts fractional epochs.
+ */
+export class ScheduleLR extends LRScheduler {
+  readonly kind = 'ScheduleLR';
+  /** The schedule of each group. */
+  readonly schedules: readonly Schedule[];
+  private baseMomentums: number[];
+  constructor(optimizer: OptimizerLike, schedule: Schedule | Schedule[], options: ScheduleLROptions = {}) {
+    super(optimizer, options.lastEpoch);
+    const n = this.optimizer.paramGroups.length;
+    const list = Array.isArray(schedule) ? schedule : Array.from({ length: n }, () => schedule);
+    if (list.length !== n || !list.every((s) => typeof s?.lr === 'function')) {
+      throw new InvalidParameterError('schedule', schedule, `a schedule or an array of ${n} schedules (one per param group)`);
+    }
+    this.schedules = list;
+    this.baseMomentums = this.optimizer.paramGroups.map((g) => readMomentum(g) ?? 0);
+    this.start();
+  }
+  protected options() {
+    if (!this.schedules.every(isSerializable)) return null;
+    const specs = this.schedules.map((s) => s.toJSON());
+    return { schedule: specs.every((s) => JSON.stringify(s) === JSON.stringify(specs[0])) ? specs[0] : specs };
+  }
+  protected override computeLr(): number[] {
+    const t = this.lastEpoch;
+    const groups = this.optimizer.paramGroups;
+    return this.schedules.map((s, i) => {
+      if (s.momentum !== undefined) writeMomentum(groups[i]!, s.momentum(t, this.baseMomentums[i]!));
+      return s.lr(t, this.baseLrs[i]!);
+    });
+  }
+  protected override closedFormLr(): number[] {
+    return this.computeLr();
+  }
+  protected override extraState() {
+    return { baseMomentums: [...this.baseMomentums] };
+  }
+  protected override loadExtraState(state: SchedulerState): void {
+    this.baseMomentums = stateNumbers(state, 'baseMomentums', this.optimizer.paramGroups.length);
+  }
+}

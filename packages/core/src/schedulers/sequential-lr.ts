@@ -1,0 +1,109 @@
+import { InvalidParameterError, StateDictError } from '../errors.js';
+import { milestones as checkMilestones } from '../internal/validate.js';
+import { bisectRight } from '../internal/python.js';
+import { checkSameOptions, checkState, LRScheduler, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './lr-scheduler.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/** Options of {@link SequentialLR}. */
+export interface SequentialLROptions {
+  /** Schedulers built on the same optimizer, in order. */
+  schedulers: LRScheduler[];
+  /** Steps at which the next scheduler takes over; one fewer than the schedulers. */
+  milestones: number[];
+}
+
+/**
+ * PyTorch `SequentialLR`, quirks included, because recipes depend on them:
+ * - building the sub-schedulers already stepped the optimizer's rates; `SequentialLR` resets every group
+ *   to its `initialLr`, rewinds each sub-scheduler by one step and re-runs only the first one's initial step;
+ * - at a milestone the next scheduler is restarted with `step(0)`, i.e. its closed form at 0 (its base
+ *   rate), whatever the previous scheduler left; between milestones the active one steps recursively.
+ * The pure `sequence` combinator gives the same values for closed-form schedules without the state.
+ */
+export class SequentialLR implements SteppableScheduler {
+  readonly kind = 'SequentialLR';
+  readonly optimizer: OptimizerLike;
+  /** The sub-schedulers. */
+  readonly schedulers: readonly LRScheduler[];
+  /** The milestones. */
+  readonly milestones: readonly number[];
+  /** Steps taken (PyTorch `last_epoch`). */
+  lastEpoch: number;
+  private lastLr: number[];
+  constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
+    const { schedulers } = options;
+    if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => s instanceof LRScheduler)) {
+      throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers (ReduceLROnPlateau cannot be sequenced)');
+    }
+    schedulers.forEach((s, i) => {
+      if (s.optimizer !== optimizer) {
+        throw new InvalidParameterError(`schedulers[${i}].optimizer`, '(another optimizer)', 'the optimizer given to SequentialLR');
+      }
+    });
+    const milestones = checkMilestones('milestones', options.milestones, { allowEmpty: true });
+    if (milestones.length !== schedulers.length - 1) {
+      throw new InvalidParameterError('milestones', options.milestones, `an array of ${schedulers.length - 1} milestones (one fewer than the ${schedulers.length} schedulers)`);
+    }
+    this.optimizer = optimizer;
+    this.schedulers = [...schedulers];
+    this.milestones = milestones;
+    this.lastEpoch = 0;
+    for (const group of optimizer.paramGroups) group.lr = group.initialLr ?? group.lr;
+    for (const s of this.schedulers) s.lastEpoch -= 1;
+    this.schedulers[0]!.initialStep();
+    this.lastLr = this.schedulers[0]!.getLastLr();
+  }
+  /** Advances one step; at a milestone the next scheduler restarts from its step 0. */
+  step(): void {
+    this.lastEpoch += 1;
+    const idx = bisectRight(this.milestones, this.lastEpoch);
+    const scheduler = this.schedulers[idx]!;
+    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) scheduler.step(0);
+    else scheduler.step();
+    this.lastLr = scheduler.getLastLr();
+  }
+  /** The rates set by the last step. */
+  getLastLr(): number[] {
+    return [...this.lastLr];
+  }
+  private options() {
+    return { milestones: [...this.milestones] };
+  }
+  /** State of this and every sub-scheduler, as JSON. */
+  stateDict(): SchedulerState {
+    return {
+      kind: this.kind,
+      options: this.options(),
+      lastEpoch: this.lastEpoch,
+      stepCount: 0,
+      baseLrs: this.optimizer.paramGroups.map((g) => g.initialLr ?? g.lr),
+      lastLr: [...this.lastLr],
+      schedulers: this.schedulers.map((s) => s.stateDict()),
+    };
+  }
+  /** Restores a state saved by {@link SequentialLR.stateDict}. */
+  loadStateDict(state: SchedulerState): void {
+    const s = checkState(state, this.kind);
+    checkSameOptions(s, this.options());
+    const children = s.schedulers;
+    if (!Array.isArray(children) || children.length !== this.schedulers.length) {
+      throw new StateDictError('schedulers', `expected ${this.schedulers.length} sub-scheduler states`);
+    }
+    const lastEpoch = stateNumber(s, 'lastEpoch');
+    const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
+    this.schedulers.forEach((child, i) => {
+      try {
+        child.loadStateDict(children[i] as SchedulerState);
+      } catch (error) {
+        if (error instanceof StateDictError) throw error.within(`schedulers[${i}]`);
+        throw error;
+      }
+    });
+    this.lastEpoch = lastEpoch;
+    this.lastLr = lastLr;
+  }
+  /** The configuration as JSON. */
+  toJSON(): SchedulerConfig {
+    return { scheduler: this.kind, options: { ...this.options(), schedulers: this.schedulers.map((s) => s.toJSON()) } };
+  }
+}

@@ -1,0 +1,60 @@
+// Shared plumbing of the JSON readers: paths in errors, nesting limits, own-property lookups.
+import { AnnealError, InvalidParameterError, StateDictError } from '../errors.js';
+
+/** Deepest nesting of combinators the readers accept (a guard against hostile input). */
+export const MAX_DEPTH = 32;
+
+/** Joins a path prefix and a field name. */
+export function join(prefix: string, field: string): string {
+  if (prefix === '') return field;
+  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
+}
+
+/** A plain JSON object (not null, not an array), or an error naming `path` (a complete path). */
+export function objectAt(path: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw mark(new InvalidParameterError(path === '' ? 'spec' : path, value, 'a JSON object'));
+  }
+  return value as Record<string, unknown>;
+}
+
+/** An array, or an error naming `path`. */
+export function arrayAt(path: string, value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new InvalidParameterError(path, value, 'an array');
+  return value;
+}
+
+/** `Object.hasOwn`, so `__proto__`, `constructor` and friends never resolve to prototype members. */
+export function own<T>(table: Record<string, T>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** Throws when the combinator nesting is deeper than {@link MAX_DEPTH}. */
+export function checkDepth(path: string, depth: number): void {
+  if (depth > MAX_DEPTH) throw mark(new InvalidParameterError(path, '(nested value)', `nested at most ${MAX_DEPTH} levels deep`));
+}
+
+/**
+ * Runs `build`, re-raising parameter errors with `prefix` in front of their path (and the head renamed,
+ * for PyTorch's spelling). Anything that is not an AnnealError is a bug or hostile input: it becomes an
+ * InvalidParameterError at `prefix` instead of escaping as a raw TypeError.
+ */
+export function located<T>(prefix: string, build: () => T, rename?: (name: string) => string): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof AnnealError && LOCATED.has(error)) throw error;
+    if (error instanceof InvalidParameterError) throw mark(error.withPath(prefix, rename));
+    if (error instanceof AnnealError || error instanceof StateDictError) throw mark(error);
+    throw error;
+  }
+}
+
+/** Errors whose path is already complete, so outer readers pass them through unchanged. */
+const LOCATED = new WeakSet<object>();
+
+/** Marks an error as carrying its full path. */
+export function mark<E extends object>(error: E): E {
+  LOCATED.add(error);
+  return error;
+}
