@@ -110,6 +110,22 @@ export class SchedulerUsageError extends AnnealError {
   }
 }
 
+/**
+ * A schedule or scheduler would produce a rate that is not a finite number (for example `exponential`
+ * with `gamma > 1` overflowing after many steps). Thrown instead of returning or writing the value.
+ */
+export class NonFiniteRateError extends AnnealError {
+  /** Where: e.g. `exponential.lr(1099511627776)` or `ExponentialLR step 5000, group 0`. */
+  readonly path: string;
+  /** The value that was refused. */
+  readonly value: number;
+  constructor(path: string, value: number) {
+    super('non-finite-rate', `${path} would be ${describeValue(value)}, not a finite number`);
+    this.path = path;
+    this.value = value;
+  }
+}
+
 /** A trace file does not follow the `anneal-trace/1` format. */
 export class TraceFormatError extends AnnealError {
   /** Where in the trace the problem is, e.g. `cases[3].actions[7]`. */

@@ -14,6 +14,7 @@ export {
   StateDictError,
   SchedulerUsageError,
   TraceFormatError,
+  NonFiniteRateError,
 } from './errors.js';
 
 // The abstraction

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, NotSerializableError } from './errors.js';
+import { InvalidParameterError, NonFiniteRateError, NotSerializableError } from './errors.js';
 import type { ScheduleSpec } from './serialization/spec.js';
 
 /**
@@ -17,6 +17,7 @@ export interface Schedule {
   /**
    * The learning rate at step `t` for a group whose base (initial) learning rate is `baseLr`.
    * @throws {@link InvalidParameterError} when `t` is negative, NaN or infinite, or `baseLr` is not finite.
+   * @throws {@link NonFiniteRateError} when the value would overflow (e.g. `exponential` with `gamma > 1` at a huge step).
    */
   lr(t: number, baseLr: number): number;
   /**
@@ -67,7 +68,9 @@ export function createSchedule(parts: ScheduleParts): Schedule {
     lr(t: number, baseLr: number): number {
       checkStep(t);
       checkBase('baseLr', baseLr);
-      return lr(t, baseLr);
+      const value = lr(t, baseLr);
+      if (!(value - value === 0)) throw new NonFiniteRateError(`${type}.lr(${t}, ${baseLr})`, value);
+      return value;
     },
     ...(momentum === undefined
       ? {}
@@ -75,7 +78,9 @@ export function createSchedule(parts: ScheduleParts): Schedule {
           momentum(t: number, baseMomentum: number): number {
             checkStep(t);
             checkBase('baseMomentum', baseMomentum);
-            return momentum(t, baseMomentum);
+            const value = momentum(t, baseMomentum);
+            if (!(value - value === 0)) throw new NonFiniteRateError(`${type}.momentum(${t}, ${baseMomentum})`, value);
+            return value;
           },
         }),
     toJSON(): ScheduleSpec {

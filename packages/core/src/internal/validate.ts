@@ -95,7 +95,9 @@ export function knownKeys(where: string, value: unknown, allowed: readonly strin
   }
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      throw new InvalidParameterError(where === '' ? key : `${where}.${key}`, (value as Record<string, unknown>)[key], `absent (unknown option; known: ${allowed.join(', ')})`);
+      const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+      const path = where === '' || segment.startsWith('[') ? `${where}${segment}` : `${where}.${segment}`;
+      throw new InvalidParameterError(path, (value as Record<string, unknown>)[key], `absent (unknown option; known: ${allowed.join(', ')})`);
     }
   }
 }

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, NotSerializableError, StateDictError } from '../errors.js';
+import { InvalidParameterError, NonFiniteRateError, NotSerializableError, StateDictError } from '../errors.js';
 import { checkOptimizer, type OptimizerLike } from './optimizer.js';
 import { checkStep } from '../schedule.js';
 
@@ -174,6 +174,10 @@ export abstract class LRScheduler implements SteppableScheduler {
   /** Writes rates into the groups and records them. */
   protected apply(values: readonly number[]): void {
     const groups = this.optimizer.paramGroups;
+    for (let i = 0; i < groups.length; i++) {
+      const v = values[i]!;
+      if (!(v - v === 0)) throw new NonFiniteRateError(`${this.kind} at step ${this.lastEpoch}, param group ${i}`, v);
+    }
     for (let i = 0; i < groups.length; i++) groups[i]!.lr = values[i]!;
     this.lastLr = groups.map((g) => g.lr);
   }

@@ -1,4 +1,4 @@
-import { finite, milestones as checkMilestones } from '../internal/validate.js';
+import { finite, milestones as checkMilestones, nonNegative } from '../internal/validate.js';
 import { InvalidParameterError } from '../errors.js';
 import { multiStepChainFactor, multiStepFactor } from '../schedules/multi-step.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
@@ -22,7 +22,8 @@ export class MultiStepLR extends FactorScheduler {
     const raw = options.milestones;
     if (!Array.isArray(raw)) throw new InvalidParameterError('milestones', raw, 'a non-empty array of numbers');
     // PyTorch counts milestones in a Counter, so their order does not matter.
-    this.milestones = checkMilestones('milestones', [...raw].sort((a, b) => a - b));
+    const values = raw.map((m, i) => nonNegative(`milestones[${i}]`, m));
+    this.milestones = checkMilestones('milestones', values.sort((a, b) => a - b));
     this.gamma = finite('gamma', options.gamma ?? 0.1);
     this.start();
   }

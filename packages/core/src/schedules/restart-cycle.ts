@@ -27,9 +27,12 @@ export function restartPosition(t: number, t0: number, tMult: number): RestartPo
     return { cycle: Math.floor(t / t0), tCur, tI: t0 };
   }
   if (t < t0) return { cycle: 0, tCur: t, tI: t0 };
-  let i = Math.floor(Math.log((t / t0) * (tMult - 1) + 1) / Math.log(tMult));
-  // The estimate is at most one off; each loop runs at most once or twice.
-  while (i > 0 && cycleStart(i, t0, tMult) > t) i--;
-  while (cycleStart(i + 1, t0, tMult) <= t) i++;
+  const x = (t / t0) * (tMult - 1) + 1;
+  // In log space when t / t0 overflows (a tiny t0 and a huge t).
+  const logX = Number.isFinite(x) ? Math.log(x) : Math.log(t) - Math.log(t0) + Math.log(tMult - 1);
+  let i = Math.floor(logX / Math.log(tMult));
+  // The estimate is at most one off; each correction runs at most once or twice (bounded regardless).
+  for (let k = 0; k < 4 && i > 0 && cycleStart(i, t0, tMult) > t; k++) i--;
+  for (let k = 0; k < 4 && cycleStart(i + 1, t0, tMult) <= t; k++) i++;
   return { cycle: i, tCur: t - cycleStart(i, t0, tMult), tI: t0 * tMult ** i };
 }

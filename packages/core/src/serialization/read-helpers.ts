@@ -4,10 +4,11 @@ import { AnnealError, InvalidParameterError, StateDictError } from '../errors.js
 /** Deepest nesting of combinators the readers accept (a guard against hostile input). */
 export const MAX_DEPTH = 32;
 
-/** Joins a path prefix and a field name. */
+/** Joins a path prefix and a field name (`a.b`, `a[0]`; odd keys quoted: `a["my key"]`). */
 export function join(prefix: string, field: string): string {
-  if (prefix === '') return field;
-  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
+  const segment = /^(\[.*|[A-Za-z_$][\w$]*(\[\d+\])*)$/.test(field) ? field : `[${JSON.stringify(field)}]`;
+  if (prefix === '') return segment;
+  return segment.startsWith('[') ? `${prefix}${segment}` : `${prefix}.${segment}`;
 }
 
 /** A plain JSON object (not null, not an array), or an error naming `path` (a complete path). */

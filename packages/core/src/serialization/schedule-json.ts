@@ -21,6 +21,7 @@ import { wsd } from '../schedules/wsd.js';
 import { warmup } from '../combinators/warmup.js';
 import { sequence } from '../combinators/sequence.js';
 import { chain } from '../combinators/chain.js';
+import { knownKeys } from '../internal/validate.js';
 import { arrayAt, checkDepth, join, located, mark, objectAt, own } from './read-helpers.js';
 import { torchSchedule } from './torch-json.js';
 
@@ -59,9 +60,7 @@ const READERS: Record<string, Reader> = {
   warmup: (s, read) => warmup(without(s, 'schedule') as never, read(s.schedule, 'schedule')),
   sequence: (s, read) => sequence(children(s, read), without(s, 'schedules') as never),
   chain: (s, read) => {
-    const rest = without(s, 'type', 'schedules');
-    const extra = Object.keys(rest)[0];
-    if (extra !== undefined) throw new UnknownScheduleError(extra, extra, ['type', 'schedules']);
+    knownKeys('', s, ['type', 'schedules']);
     return chain(children(s, read));
   },
 };

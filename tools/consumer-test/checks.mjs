@@ -1,0 +1,44 @@
+// What a consumer does with each package: the same small program as ESM, as CJS and as TypeScript.
+// A package without an entry here only gets the generic check (its exports load and are not empty).
+
+const core = {
+  esm: `import { cosine, CosineAnnealingLR, scheduleFromJSON } from '@anneal/core';
+const v = cosine({ tMax: 10 }).lr(5, 0.1);
+if (Math.abs(v - 0.05) > 1e-15) throw new Error('cosine(5) = ' + v);
+const opt = { paramGroups: [{ lr: 0.1 }] };
+const s = new CosineAnnealingLR(opt, { tMax: 10 });
+for (let i = 0; i < 10; i++) s.step();
+if (Math.abs(opt.paramGroups[0].lr) > 1e-15) throw new Error('end of cosine = ' + opt.paramGroups[0].lr);
+const t = scheduleFromJSON({ scheduler: 'StepLR', kwargs: { step_size: 2, gamma: 0.5 } });
+if (t.lr(4, 1) !== 0.25) throw new Error('StepLR JSON');
+console.log('esm ok', v);
+`,
+  cjs: `const { sgdr, InvalidParameterError } = require('@anneal/core');
+const s = sgdr({ t0: 10, tMult: 3 });
+if (s.lr(1210, 1) !== 1) throw new Error('sgdr restart at 1210 = ' + s.lr(1210, 1));
+try { sgdr({ t0: 0 }); throw new Error('no error'); } catch (e) { if (!(e instanceof InvalidParameterError)) throw e; }
+console.log('cjs ok');
+`,
+  ts: `import { cosine, type Schedule, type ScheduleSpec, CosineAnnealingLR, type OptimizerLike } from '@anneal/core';
+const s: Schedule = cosine({ tMax: 10, etaMin: 0.001 });
+const spec: ScheduleSpec = s.toJSON();
+const opt: OptimizerLike = { paramGroups: [{ lr: 0.1 }] };
+const sched = new CosineAnnealingLR(opt, { tMax: 10 });
+const rates: number[] = sched.getLastLr();
+export const out: [number, string, number[]] = [s.lr(1, 0.1), spec.type, rates];
+`,
+};
+
+function generic(name) {
+  return {
+    esm: `import * as m from '${name}';\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('esm ok', Object.keys(m).length);\n`,
+    cjs: `const m = require('${name}');\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('cjs ok');\n`,
+    ts: `import * as m from '${name}';\nexport const names: string[] = Object.keys(m);\n`,
+  };
+}
+
+/** The three consumer programs for a package. */
+export function checks(name) {
+  if (name === '@anneal/core') return core;
+  return generic(name);
+}
