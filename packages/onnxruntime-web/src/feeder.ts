@@ -1,0 +1,213 @@
+/**
+ * The feeder: puts the scheduled learning rate (and the step) into the feeds of a training-step session.
+ *
+ * @packageDocumentation
+ */
+import { InvalidParameterError, SchedulerUsageError } from '@anneal/core';
+import { resolveLrInput, resolveStepInput } from './graph-input.js';
+import { lrDriver, type LrSource } from './lr-source.js';
+import type { FeedsOf, OrtLike, OutputsOf, SessionLike, TensorLike } from './ort-types.js';
+import { ScalarFeed } from './scalar-feed.js';
+
+/** Options of {@link createFeeder}. */
+export interface FeederOptions {
+  /**
+   * The base learning rate a pure schedule scales (the `lr` you would give the optimizer).
+   * Required with a `Schedule`; must be absent with a scheduler, whose optimizer group holds it.
+   */
+  baseLr?: number;
+  /** With a scheduler: the index of the param group whose rate is fed. Default `0`. */
+  group?: number;
+  /** Name of the learning-rate input. Default: the graph's input named `lr` or `learning_rate`. */
+  lrInput?: string;
+  /**
+   * Name of the step input, or `false` to feed none. Default: the input named `step` if the graph
+   * has one. It receives {@link ScheduleFeeder.currentStep}, the 0-based index of the step being taken.
+   */
+  stepInput?: string | false;
+  /** The step the first `feeds()` uses, to resume a run; a non-negative integer. Default `0`. */
+  initialStep?: number;
+  /**
+   * With a `ReduceLROnPlateau` source: the graph output whose value `trainStep` passes to
+   * `scheduler.step(metric)`. Default `"loss"`. Must be absent with other sources.
+   */
+  metricOutput?: string;
+}
+
+const OPTION_KEYS = ['baseLr', 'group', 'lrInput', 'stepInput', 'initialStep', 'metricOutput'];
+
+/**
+ * Feeds a schedule into one session. Create it with {@link createFeeder}.
+ *
+ * Two ways to use it: `trainStep(feeds)` runs the session and advances the schedule; or build the
+ * feeds yourself with `feeds(extra)`, call `session.run`, then `step()`.
+ */
+export interface ScheduleFeeder<S extends SessionLike> {
+  /** The session fed. */
+  readonly session: S;
+  /** The name of the learning-rate input. */
+  readonly lrInput: string;
+  /** The name of the step input, or `null` when none is fed. */
+  readonly stepInput: string | null;
+  /** The 0-based index of the step the next `feeds()` is for; `initialStep` plus the `step()` calls so far. */
+  readonly currentStep: number;
+  /** The learning rate of the current step, as the schedule or scheduler gives it (before rounding to the input's type). */
+  readonly lr: number;
+  /**
+   * The feeds for one run: `extra` (your other inputs) plus the learning rate and, if the graph
+   * takes one, the step. The lr and step tensors are the same objects every call, their one-element
+   * buffers rewritten, so no tensor is allocated per step: use the result for one run before calling
+   * `feeds()` again.
+   * @throws InvalidParameterError when `extra` sets the lr or step input itself, or the rate is not
+   * finite in the input's type (NaN written into the optimizer group, or above 3.4e38 for float32).
+   * Errors of the schedule itself (core's `NonFiniteRateError`) pass through.
+   */
+  feeds(extra?: FeedsOf<S>): FeedsOf<S>;
+  /**
+   * Advances to the next step: the pure schedule's step counter, or the scheduler's `step()`.
+   * A `ReduceLROnPlateau` source takes the step's metric: `step(loss)`.
+   * @throws SchedulerUsageError when a metric is missing for a `ReduceLROnPlateau` source or given to
+   * another source, or a `trainStep` is still running.
+   */
+  step(metric?: number): void;
+  /**
+   * One training step: runs the session on `feeds(extra)`, then advances the schedule (passing the
+   * `metricOutput` value to a `ReduceLROnPlateau`), and resolves with the session's outputs.
+   * If the run fails, the schedule does not advance. `runOptions` go to `session.run` as its options.
+   * @throws SchedulerUsageError when called again before the previous call has settled.
+   */
+  trainStep(extra?: FeedsOf<S>, runOptions?: object): Promise<OutputsOf<S>>;
+}
+
+function checkOptions(options: unknown): FeederOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidParameterError('options', options, 'an options object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(key)) {
+      throw new InvalidParameterError(key, (options as Record<string, unknown>)[key], `absent (unknown option; known: ${OPTION_KEYS.join(', ')})`);
+    }
+  }
+  return options as FeederOptions;
+}
+
+function checkRuntime(ort: unknown, session: unknown): void {
+  if (typeof (ort as Partial<OrtLike> | null)?.Tensor !== 'function') {
+    throw new InvalidParameterError('ort', ort, "an onnxruntime module with a Tensor class (import * as ort from 'onnxruntime-web')");
+  }
+  const s = session as Partial<SessionLike> | null;
+  if (typeof s?.run !== 'function' || !Array.isArray(s.inputNames) || !Array.isArray(s.outputNames)) {
+    throw new InvalidParameterError('session', session, 'an InferenceSession (await ort.InferenceSession.create(model))');
+  }
+}
+
+function metricOf(outputs: Record<string, unknown>, name: string): number {
+  const data = (outputs[name] as { data?: ArrayLike<number | bigint> } | undefined)?.data;
+  if (data === undefined || data.length !== 1) {
+    throw new SchedulerUsageError(`output ${JSON.stringify(name)} must be a one-element tensor to serve as the ReduceLROnPlateau metric`);
+  }
+  return Number(data[0]);
+}
+
+/**
+ * Attaches a schedule to a session whose graph takes the learning rate as an input (a training step
+ * of standard ONNX operators: forward, gradient, `W − lr·G`; see the package README).
+ *
+ * The learning-rate input is found by `options.lrInput` or the names in `LR_INPUT_NAMES` (`lr`,
+ * `learning_rate`) and must be float32 or float64 with shape `[]` or `[1]`; a step input (`step`, or
+ * `options.stepInput`) is fed when present, as int64, int32, float32 or float64. Types and shapes are
+ * read from `session.inputMetadata` (onnxruntime-web >= 1.22); where a runtime does not report them, the
+ * feeder uses a float32 (lr) or int64 (step) scalar.
+ *
+ * @param ort The onnxruntime module the session comes from (`import * as ort from 'onnxruntime-web'`);
+ *   its `Tensor` class builds the fed tensors.
+ * @param session The training-step session.
+ * @param source A pure `Schedule` (give `options.baseLr`), evaluated at step 0, 1, 2, ...; or a stateful
+ *   scheduler from `@anneal/core` (its constructor took the initial step), whose group rate is fed and
+ *   whose `step()` is called after each training step; or a `ReduceLROnPlateau`, stepped with a metric.
+ * @throws MissingGraphInputError when the graph has no learning-rate input, or no input named by
+ *   `lrInput`/`stepInput`.
+ * @throws GraphInputTypeError when that input's type or shape cannot be fed.
+ * @throws InvalidParameterError for a bad `ort`, `session`, source or option, naming it and its value.
+ *
+ * @example
+ * ```ts
+ * const feeder = createFeeder(ort, session, sgdr({ t0: 100 }), { baseLr: 0.05 });
+ * for (const batch of batches) {
+ *   const { W_new, loss } = await feeder.trainStep({ X: batch.X, y: batch.y, W });
+ *   W = W_new;
+ * }
+ * ```
+ */
+export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, source: LrSource, options: FeederOptions = {}): ScheduleFeeder<S> {
+  checkRuntime(ort, session);
+  const opts = checkOptions(options);
+  const driver = lrDriver(source, { ...(opts.baseLr === undefined ? {} : { baseLr: opts.baseLr }), ...(opts.group === undefined ? {} : { group: opts.group }) });
+  const initialStep = opts.initialStep ?? 0;
+  if (!Number.isSafeInteger(initialStep) || initialStep < 0) {
+    throw new InvalidParameterError('initialStep', initialStep, 'a non-negative integer');
+  }
+  let metricOutput: string | null = null;
+  if (driver.kind === 'plateau') {
+    metricOutput = opts.metricOutput ?? 'loss';
+    if (!session.outputNames.includes(metricOutput)) {
+      throw new InvalidParameterError('metricOutput', metricOutput, `the name of a graph output, one of ${session.outputNames.map((n) => JSON.stringify(n)).join(', ')}`);
+    }
+  } else if (opts.metricOutput !== undefined) {
+    throw new InvalidParameterError('metricOutput', opts.metricOutput, 'absent unless the source is a ReduceLROnPlateau');
+  }
+  const lrIn = resolveLrInput(session, opts.lrInput);
+  const stepIn = resolveStepInput(session, opts.stepInput);
+  if (stepIn !== null && stepIn.name === lrIn.name) {
+    throw new InvalidParameterError('stepInput', stepIn.name, `a different input than the learning rate's (${JSON.stringify(lrIn.name)})`);
+  }
+  const lrFeed = new ScalarFeed(ort, lrIn);
+  const stepFeed = stepIn === null ? null : new ScalarFeed(ort, stepIn);
+  let t = initialStep;
+  let running = false;
+
+  const feeder: ScheduleFeeder<S> = {
+    session,
+    lrInput: lrIn.name,
+    stepInput: stepIn?.name ?? null,
+    get currentStep() {
+      return t;
+    },
+    get lr() {
+      return driver.lr(t);
+    },
+    feeds(extra?: FeedsOf<S>): FeedsOf<S> {
+      if (extra !== undefined && (typeof extra !== 'object' || extra === null || Array.isArray(extra))) {
+        throw new InvalidParameterError('feeds', extra, 'an object mapping input names to tensors');
+      }
+      const base = (extra ?? {}) as Record<string, TensorLike>;
+      for (const name of [lrIn.name, stepIn?.name]) {
+        if (name !== undefined && Object.prototype.hasOwnProperty.call(base, name)) {
+          throw new InvalidParameterError(`feeds.${name}`, base[name], 'absent: the feeder supplies this input');
+        }
+      }
+      const out: Record<string, TensorLike> = { ...base, [lrIn.name]: lrFeed.tensor(driver.lr(t)) };
+      if (stepFeed !== null) out[stepFeed.input.name] = stepFeed.tensor(t);
+      return out as FeedsOf<S>;
+    },
+    step(metric?: number): void {
+      if (running) throw new SchedulerUsageError('step() was called while trainStep() is running; await it first');
+      driver.advance(metric);
+      t += 1;
+    },
+    async trainStep(extra?: FeedsOf<S>, runOptions?: object): Promise<OutputsOf<S>> {
+      if (running) throw new SchedulerUsageError('trainStep() was called again before the previous call settled; await each step');
+      const feeds = feeder.feeds(extra) as Record<string, TensorLike>;
+      running = true;
+      let outputs: Record<string, unknown>;
+      try {
+        outputs = runOptions === undefined ? await session.run(feeds) : await session.run(feeds, runOptions);
+      } finally {
+        running = false;
+      }
+      feeder.step(metricOutput === null ? undefined : metricOf(outputs, metricOutput));
+      return outputs as OutputsOf<S>;
+    },
+  };
+  return feeder;
+}

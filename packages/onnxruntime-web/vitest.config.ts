@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: {
+    // The examples import the package by its published name, as a user's code would.
+    alias: { '@anneal/onnxruntime-web': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
+  test: {
+    name: 'onnxruntime-web',
+    include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/setup.ts'],
+    // Loading the wasm runtime takes a moment on a 2-core machine; the training runs take a few seconds.
+    testTimeout: 30_000,
+  },
+});

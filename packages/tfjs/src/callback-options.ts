@@ -1,0 +1,157 @@
+/**
+ * The options of {@link annealCallback} and their checks (all at construction time).
+ *
+ * @packageDocumentation
+ */
+import { InvalidParameterError, type AnyScheduler, type Schedule } from '@anneal/core';
+import { isBinding, type OptimizerBinding } from './bind-optimizer.js';
+import type { TfOptimizer } from './tf-types.js';
+
+/** Builds the scheduler once the callback knows the model's optimizer; it must be built on `binding`. */
+export type SchedulerFactory = (binding: OptimizerBinding) => AnyScheduler;
+
+/** Options of {@link annealCallback}. Give exactly one of `schedule` and `scheduler`. */
+export interface AnnealCallbackOptions {
+  /**
+   * A pure schedule (`cosine({ tMax: 20 })`, `warmup(...)`, ...), evaluated at the epoch (`per: 'epoch'`),
+   * at the optimizer's global step `optimizer.iterations` (`per: 'batch'`), or at the fractional epoch
+   * (`fractionalEpochs`). Its base rate is the optimizer's rate when first bound.
+   */
+  schedule?: Schedule;
+  /**
+   * A core scheduler built on `bindOptimizer(tf, optimizer)` (the optimizer the model is compiled with),
+   * or a function that builds one from the binding of the model's optimizer at the start of training
+   * (handy when compiling with `optimizer: 'adam'`). It is built once and reused by later `fit()` calls.
+   */
+  scheduler?: AnyScheduler | SchedulerFactory;
+  /**
+   * When the schedule advances. `'epoch'`: PyTorch's usual loop, the rate is set before each epoch and
+   * stateful schedulers step after it. `'batch'`: once per optimizer step (OneCycleLR, CyclicLR, warmup).
+   * Required: stepping a per-batch schedule per epoch is a classic silent bug.
+   */
+  per: 'epoch' | 'batch';
+  /** The optimizer the model is compiled with; optional, checked against `model.optimizer` when training starts. */
+  optimizer?: TfOptimizer;
+  /**
+   * With `per: 'batch'`: batch `b` of epoch `e` trains with the rate at the fractional epoch
+   * `e + b / stepsPerEpoch`, PyTorch's `CosineAnnealingWarmRestarts.step(epoch + i / iters)` idiom.
+   * For pure schedules, `ScheduleLR` and `CosineAnnealingWarmRestarts`. Default `false`.
+   */
+  fractionalEpochs?: boolean;
+  /**
+   * Batches per epoch, for `fractionalEpochs`. Default: what `fit()` reports (`ceil(samples / batchSize)`,
+   * or `fitDataset`'s `batchesPerEpoch` / dataset size); required when `fitDataset` cannot know it.
+   */
+  stepsPerEpoch?: number;
+  /**
+   * The metric `ReduceLROnPlateau` watches, a key of the epoch logs (`per: 'epoch'`) or batch logs
+   * (`per: 'batch'`). Default `'val_loss'` per epoch, `'loss'` per batch. Only for `ReduceLROnPlateau`.
+   */
+  monitor?: string;
+}
+
+const KNOWN = ['schedule', 'scheduler', 'per', 'optimizer', 'fractionalEpochs', 'stepsPerEpoch', 'monitor'];
+
+/** Scheduler kinds whose `step(epoch)` takes a fractional epoch (closed form, no recursion). */
+export const FRACTIONAL_KINDS = ['CosineAnnealingWarmRestarts', 'ScheduleLR'] as const;
+
+/** The checked options. @internal */
+export interface CheckedOptions {
+  schedule: Schedule | undefined;
+  scheduler: AnyScheduler | undefined;
+  factory: SchedulerFactory | undefined;
+  per: 'epoch' | 'batch';
+  optimizer: TfOptimizer | undefined;
+  fractionalEpochs: boolean;
+  stepsPerEpoch: number | undefined;
+  monitor: string | undefined;
+}
+
+/**
+ * Checks what depends on the scheduler's kind (known at construction for an instance, at the start of
+ * training for a factory).
+ * @internal
+ */
+export function checkSchedulerKind(options: CheckedOptions, kind: string | undefined, where: string): void {
+  const plateau = kind === 'ReduceLROnPlateau';
+  if (options.fractionalEpochs && kind !== undefined && !(FRACTIONAL_KINDS as readonly string[]).includes(kind)) {
+    throw new InvalidParameterError(
+      'fractionalEpochs',
+      true,
+      `false for ${where} of kind ${kind} (fractional epochs need a closed form: a pure schedule, ${FRACTIONAL_KINDS.join(' or ')})`,
+    );
+  }
+  if (options.monitor !== undefined && !plateau) {
+    throw new InvalidParameterError('monitor', options.monitor, `absent: only ReduceLROnPlateau reads a metric, and ${where} is ${kind === undefined ? 'a pure schedule' : `a ${kind}`}`);
+  }
+}
+
+/**
+ * Checks the options of {@link annealCallback}.
+ * @throws {@link InvalidParameterError} naming the offending option.
+ * @internal
+ */
+export function checkOptions(options: unknown): CheckedOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidParameterError('options', options, 'an options object ({ schedule | scheduler, per, ... })');
+  }
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!KNOWN.includes(key)) throw new InvalidParameterError(key, o[key], `absent (unknown option; known: ${KNOWN.join(', ')})`);
+  }
+  const { schedule, scheduler, per, optimizer, fractionalEpochs, stepsPerEpoch, monitor } = o;
+  if ((schedule === undefined) === (scheduler === undefined)) {
+    throw new InvalidParameterError('schedule', schedule, 'given, or scheduler given, but not both and not neither');
+  }
+  if (schedule !== undefined && typeof (schedule as Partial<Schedule>).lr !== 'function') {
+    throw new InvalidParameterError('schedule', schedule, 'a pure anneal schedule (cosine({ tMax: 20 }), ...)');
+  }
+  let instance: AnyScheduler | undefined;
+  let factory: SchedulerFactory | undefined;
+  if (typeof scheduler === 'function') factory = scheduler as SchedulerFactory;
+  else if (scheduler !== undefined) {
+    const s = scheduler as Partial<AnyScheduler> | null;
+    if (typeof s?.step !== 'function' || typeof s.kind !== 'string') {
+      throw new InvalidParameterError('scheduler', scheduler, 'an anneal scheduler or a function (binding) => scheduler');
+    }
+    if (!isBinding(s.optimizer)) {
+      throw new InvalidParameterError('scheduler.optimizer', s.optimizer, 'a binding from bindOptimizer(tf, optimizer)');
+    }
+    instance = scheduler as AnyScheduler;
+  }
+  if (per !== 'epoch' && per !== 'batch') throw new InvalidParameterError('per', per, 'one of "epoch", "batch"');
+  if (optimizer !== undefined && (typeof optimizer !== 'object' || optimizer === null)) {
+    throw new InvalidParameterError('optimizer', optimizer, 'the TensorFlow.js optimizer the model is compiled with');
+  }
+  if (fractionalEpochs !== undefined && typeof fractionalEpochs !== 'boolean') {
+    throw new InvalidParameterError('fractionalEpochs', fractionalEpochs, 'true or false');
+  }
+  if (fractionalEpochs === true && per !== 'batch') {
+    throw new InvalidParameterError('fractionalEpochs', true, 'false unless per is "batch"');
+  }
+  if (stepsPerEpoch !== undefined) {
+    if (typeof stepsPerEpoch !== 'number' || !Number.isSafeInteger(stepsPerEpoch) || stepsPerEpoch < 1) {
+      throw new InvalidParameterError('stepsPerEpoch', stepsPerEpoch, 'an integer >= 1');
+    }
+    if (fractionalEpochs !== true) throw new InvalidParameterError('stepsPerEpoch', stepsPerEpoch, 'absent unless fractionalEpochs is true');
+  }
+  if (monitor !== undefined) {
+    if (typeof monitor !== 'string' || monitor === '') throw new InvalidParameterError('monitor', monitor, 'a non-empty string (a key of the logs)');
+    if (per === 'batch' && monitor.startsWith('val_')) {
+      throw new InvalidParameterError('monitor', monitor, 'a key of the batch logs ("loss", a metric): validation metrics exist only per epoch');
+    }
+  }
+  const checked: CheckedOptions = {
+    schedule: schedule as Schedule | undefined,
+    scheduler: instance,
+    factory,
+    per,
+    optimizer: optimizer as TfOptimizer | undefined,
+    fractionalEpochs: fractionalEpochs === true,
+    stepsPerEpoch: stepsPerEpoch as number | undefined,
+    monitor: monitor as string | undefined,
+  };
+  if (schedule !== undefined) checkSchedulerKind(checked, undefined, 'the schedule');
+  if (instance !== undefined) checkSchedulerKind(checked, instance.kind, 'the scheduler');
+  return checked;
+}

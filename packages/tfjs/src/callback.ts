@@ -1,0 +1,197 @@
+/**
+ * `annealCallback`: a `model.fit` / `model.fitDataset` callback that drives the model's optimizer with an
+ * anneal schedule or scheduler and logs the rate as `lr`.
+ *
+ * @packageDocumentation
+ */
+import { InvalidParameterError, ScheduleLR, SchedulerUsageError, type AnyScheduler } from '@anneal/core';
+import { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
+import { checkOptions, checkSchedulerKind, type AnnealCallbackOptions, type CheckedOptions } from './callback-options.js';
+import type { TfCustomCallback, TfOptimizer, TfWithLayers } from './tf-types.js';
+
+type Logs = Record<string, unknown>;
+
+/** What `fit()` tells its callbacks through `setParams`. */
+interface FitParams {
+  samples?: number | null;
+  batchSize?: number | null;
+  steps?: number | null;
+  doValidation?: boolean;
+}
+
+function checkTf(tf: unknown): TfWithLayers {
+  const t = tf as Partial<TfWithLayers> | null | undefined;
+  if (typeof t?.CustomCallback !== 'function' || typeof t.scalar !== 'function' || typeof t.keep !== 'function' || typeof t.tidy !== 'function') {
+    throw new InvalidParameterError('tf', tf, 'the TensorFlow.js namespace with layers (import * as tf from "@tensorflow/tfjs")');
+  }
+  return t as TfWithLayers;
+}
+
+/** The callback's state across `fit()` calls. */
+class Driver {
+  private binding: OptimizerBinding | undefined;
+  private scheduler: AnyScheduler | undefined;
+  private stepsPerEpoch = 1;
+  private epoch = 0;
+  private lastUsedLr: number | undefined;
+
+  constructor(
+    private readonly tf: TfWithLayers,
+    private readonly options: CheckedOptions,
+  ) {}
+
+  private get plateau(): boolean {
+    return this.scheduler?.kind === 'ReduceLROnPlateau';
+  }
+
+  private get pure(): boolean {
+    return this.options.schedule !== undefined;
+  }
+
+  private get monitor(): string {
+    return this.options.monitor ?? (this.options.per === 'epoch' ? 'val_loss' : 'loss');
+  }
+
+  trainBegin(modelOptimizer: TfOptimizer | undefined, params: FitParams): void {
+    const { options } = this;
+    if (modelOptimizer === undefined || modelOptimizer === null) {
+      throw new SchedulerUsageError('annealCallback: the model has no optimizer; compile it before fit()');
+    }
+    if (options.optimizer !== undefined && options.optimizer !== modelOptimizer) {
+      throw new SchedulerUsageError("annealCallback: options.optimizer is not the optimizer the model is compiled with");
+    }
+    if (options.scheduler !== undefined && options.scheduler.optimizer !== bindOptimizer(this.tf, modelOptimizer)) {
+      throw new SchedulerUsageError("annealCallback: the scheduler drives another optimizer than the one the model is compiled with");
+    }
+    const binding = bindOptimizer(this.tf, modelOptimizer);
+    if (binding !== this.binding) {
+      this.binding = binding;
+      this.scheduler = this.build(binding);
+    }
+    if (this.plateau && this.options.per === 'epoch' && this.monitor.startsWith('val_') && params.doValidation === false) {
+      throw new InvalidParameterError(
+        'monitor',
+        this.monitor,
+        `a key of the epoch logs; this fit() has no validation data, so there is no ${JSON.stringify(this.monitor)} (pass validationData or validationSplit, or monitor: "loss")`,
+      );
+    }
+    if (options.fractionalEpochs) this.stepsPerEpoch = this.resolveStepsPerEpoch(params);
+  }
+
+  private build(binding: OptimizerBinding): AnyScheduler {
+    const { options } = this;
+    if (options.schedule !== undefined) return new ScheduleLR(binding, options.schedule);
+    if (options.scheduler !== undefined) return options.scheduler;
+    const built = options.factory!(binding);
+    if (typeof built?.step !== 'function' || built.optimizer !== binding) {
+      throw new InvalidParameterError('scheduler', built, 'a function returning an anneal scheduler built on the binding it receives');
+    }
+    checkSchedulerKind(options, built.kind, 'the scheduler built by options.scheduler');
+    return built;
+  }
+
+  private resolveStepsPerEpoch(params: FitParams): number {
+    if (this.options.stepsPerEpoch !== undefined) return this.options.stepsPerEpoch;
+    if (typeof params.steps === 'number' && params.steps >= 1) return params.steps;
+    if (typeof params.samples === 'number' && typeof params.batchSize === 'number' && params.samples > 0 && params.batchSize > 0) {
+      return Math.ceil(params.samples / params.batchSize);
+    }
+    throw new InvalidParameterError(
+      'stepsPerEpoch',
+      undefined,
+      'an integer >= 1 with fractionalEpochs when fit() cannot tell the batches per epoch (fitDataset without batchesPerEpoch on a dataset of unknown size)',
+    );
+  }
+
+  private get lr(): number {
+    return this.binding!.paramGroups[0]!.lr;
+  }
+
+  epochBegin(epoch: number): void {
+    this.epoch = epoch;
+    if (this.options.per === 'epoch' && this.pure) (this.scheduler as ScheduleLR).step(epoch);
+  }
+
+  batchBegin(batch: number): void {
+    if (this.options.per !== 'batch') return;
+    if (this.options.fractionalEpochs) (this.scheduler as ScheduleLR).step(this.epoch + batch / this.stepsPerEpoch);
+    else if (this.pure) (this.scheduler as ScheduleLR).step(this.binding!.iterations);
+  }
+
+  batchEnd(logs: Logs): void {
+    if (this.options.per !== 'batch') return;
+    this.lastUsedLr = this.lr;
+    logs.lr = this.lastUsedLr;
+    if (this.options.fractionalEpochs || this.pure) return;
+    this.stepStateful(logs, 'batch');
+  }
+
+  epochEnd(logs: Logs): void {
+    // Per batch, a stateful scheduler has already set the next step's rate: log the one last used.
+    logs.lr = this.options.per === 'batch' && this.lastUsedLr !== undefined ? this.lastUsedLr : this.lr;
+    if (this.options.per === 'epoch' && !this.pure) this.stepStateful(logs, 'epoch');
+  }
+
+  private stepStateful(logs: Logs, where: 'batch' | 'epoch'): void {
+    const scheduler = this.scheduler!;
+    if (!this.plateau) {
+      (scheduler as { step(): void }).step();
+      return;
+    }
+    const metric = logs[this.monitor];
+    if (typeof metric !== 'number') {
+      throw new InvalidParameterError('monitor', this.monitor, `a key of the ${where} logs with a number (they have: ${Object.keys(logs).join(', ')})`);
+    }
+    (scheduler as { step(metric: number): void }).step(metric);
+  }
+}
+
+/**
+ * A `model.fit` / `model.fitDataset` callback that drives the model's optimizer with an anneal schedule
+ * or scheduler. It is a `tf.CustomCallback` of the `tf` you pass, so it mixes with other callbacks
+ * (`tf.callbacks.earlyStopping()`, tfjs-vis): `callbacks: [annealCallback(tf, {...}), other]`. tfjs takes
+ * an array of callback objects or of plain `{ onEpochEnd }` objects, not both: wrap plain ones in
+ * `new tf.CustomCallback(...)`.
+ *
+ * - The rate goes into the optimizer through {@link bindOptimizer} (the model's optimizer, bound when
+ *   training starts).
+ * - The rate used by the last optimizer step is written into the epoch logs as `lr` (so it appears in
+ *   `history.history.lr` and in tfjs-vis), and into the batch logs with `per: 'batch'`. Callbacks listed
+ *   after this one see it.
+ * - `per: 'epoch'`: a pure schedule sets the rate of epoch `e` to `schedule.lr(e, base)` before it; a
+ *   stateful scheduler steps after each epoch (`ReduceLROnPlateau` with the epoch's `monitor` metric).
+ * - `per: 'batch'`: a pure schedule is evaluated at the optimizer's global step (`optimizer.iterations`,
+ *   so a second `fit()` continues the schedule); a stateful scheduler steps after each batch;
+ *   `fractionalEpochs` evaluates at `epoch + batch / stepsPerEpoch` before each batch.
+ *
+ * @param tf The TensorFlow.js namespace (`import * as tf from '@tensorflow/tfjs'`), the same copy the model uses.
+ * @param options See {@link AnnealCallbackOptions}.
+ * @returns A `tf.CustomCallback`; reuse it across `fit()` calls to continue a stateful scheduler.
+ * @throws {@link InvalidParameterError} at construction for bad options, and from `fit()` when training
+ *   starts for what only the model can tell (no validation data for `monitor: 'val_loss'`, unknown
+ *   `stepsPerEpoch`, an optimizer that cannot be bound).
+ * @throws {@link SchedulerUsageError} from `fit()` when `options.optimizer` or the scheduler's optimizer is
+ *   not the model's optimizer.
+ */
+export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions): TfCustomCallback {
+  const checkedTf = checkTf(tf);
+  const checked = checkOptions(options);
+  if (checked.optimizer !== undefined) bindOptimizer(checkedTf, checked.optimizer);
+  const driver = new Driver(checkedTf, checked);
+  let model: { optimizer?: TfOptimizer } | undefined;
+  const callback: TfCustomCallback = new checkedTf.CustomCallback(
+    {
+      onTrainBegin: () => driver.trainBegin(model?.optimizer, (callback.params ?? {}) as FitParams),
+      onEpochBegin: (epoch) => driver.epochBegin(epoch),
+      onBatchBegin: (batch) => driver.batchBegin(batch),
+      onBatchEnd: (_batch, logs) => driver.batchEnd((logs ?? {}) as Logs),
+      onEpochEnd: (_epoch, logs) => driver.epochEnd((logs ?? {}) as Logs),
+    },
+    'never',
+  );
+  // tfjs's BaseCallback.setModel is a no-op (only tf.Callback keeps the model): keep it here.
+  callback.setModel = (m: Parameters<TfCustomCallback['setModel']>[0]) => {
+    model = m as unknown as { optimizer?: TfOptimizer };
+  };
+  return callback;
+}

@@ -1,0 +1,12 @@
+/**
+ * `@anneal/tfjs`: drive TensorFlow.js optimizers with anneal's PyTorch-exact learning-rate schedules, in
+ * custom training loops ({@link bindOptimizer}) and in `model.fit` / `model.fitDataset` ({@link annealCallback}).
+ *
+ * @packageDocumentation
+ */
+export { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
+export { annealCallback } from './callback.js';
+export { FRACTIONAL_KINDS, type AnnealCallbackOptions, type SchedulerFactory } from './callback-options.js';
+export { SUPPORTED_OPTIMIZERS, type OptimizerClassName, type MomentumSlot } from './optimizer-support.js';
+export { UnsupportedOptimizerError } from './errors.js';
+export type { TfCore, TfWithLayers, TfOptimizer, TfCustomCallback } from './tf-types.js';
