@@ -29,6 +29,63 @@ export const out: [number, string, number[]] = [s.lr(1, 0.1), spec.type, rates];
 `,
 };
 
+const optim = {
+  esm: `import { bindSchedule, SGD, parameter } from '@anneal/optim';
+import { cosine } from '@anneal/core';
+const model = { learningRate: 0.1 };
+const binding = bindSchedule(model, cosine({ tMax: 10 }));
+binding.step();
+if (Math.abs(model.learningRate - cosine({ tMax: 10 }).lr(1, 0.1)) > 1e-15) throw new Error('bound rate ' + model.learningRate);
+const w = parameter([1, 2]);
+const sgd = new SGD([w], { lr: 0.5 });
+w.grad.set([1, 1]);
+sgd.step();
+if (w.value[0] !== 0.5) throw new Error('sgd step ' + w.value[0]);
+console.log('esm ok');
+`,
+  cjs: `const { bindSchedule } = require('@anneal/optim');
+const { step } = require('@anneal/core');
+let seen = 0;
+const b = bindSchedule((lr) => { seen = lr; }, step({ stepSize: 1, gamma: 0.5 }), { baseLr: 1 });
+b.step();
+if (seen !== 0.5) throw new Error('setter saw ' + seen);
+console.log('cjs ok');
+`,
+  ts: `import { bindSchedule, SGD, parameter } from '@anneal/optim';
+import { sgdr } from '@anneal/core';
+const w = parameter(new Float64Array(3));
+const opt = new SGD([w], { lr: 0.1, momentum: 0.9 });
+const binding = bindSchedule(opt, sgdr({ t0: 10, tMult: 2 }));
+binding.step();
+export const rate: number = binding.lr;
+`,
+};
+
+const tfjs = {
+  esm: `import * as tf from '@tensorflow/tfjs';
+import { annealCallback, bindOptimizer } from '@anneal/tfjs';
+import { cosine, CosineAnnealingLR } from '@anneal/core';
+await tf.setBackend('cpu');
+const opt = tf.train.sgd(0.1);
+const view = bindOptimizer(tf, opt);
+const s = new CosineAnnealingLR(view, { tMax: 10 });
+s.step();
+if (Math.abs(opt.learningRate - cosine({ tMax: 10 }).lr(1, 0.1)) > 1e-15) throw new Error('tfjs rate ' + opt.learningRate);
+const cb = annealCallback(tf, { schedule: cosine({ tMax: 10 }), per: 'epoch' });
+if (typeof cb.onEpochBegin !== 'function' && typeof cb.onEpochEnd !== 'function') throw new Error('not a callback');
+console.log('esm ok');
+`,
+  cjs: `const { annealCallback } = require('@anneal/tfjs');
+if (typeof annealCallback !== 'function') throw new Error('no annealCallback');
+console.log('cjs ok');
+`,
+  ts: `import * as tf from '@tensorflow/tfjs';
+import { annealCallback } from '@anneal/tfjs';
+import { sgdr } from '@anneal/core';
+export const cb = annealCallback(tf, { schedule: sgdr({ t0: 2 }), per: 'batch', fractionalEpochs: true, stepsPerEpoch: 4 });
+`,
+};
+
 function generic(name) {
   return {
     esm: `import * as m from '${name}';\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('esm ok', Object.keys(m).length);\n`,
@@ -40,5 +97,7 @@ function generic(name) {
 /** The three consumer programs for a package. */
 export function checks(name) {
   if (name === '@anneal/core') return core;
+  if (name === '@anneal/optim') return optim;
+  if (name === '@anneal/tfjs') return tfjs;
   return generic(name);
 }
