@@ -86,6 +86,20 @@ export const cb = annealCallback(tf, { schedule: sgdr({ t0: 2 }), per: 'batch', 
 `,
 };
 
+const cli = {
+  esm: `import { execFileSync } from 'node:child_process';
+const out = execFileSync('node_modules/.bin/anneal', ['values', 'cosine:tMax=4', '--steps', '5', '--format', 'json'], { encoding: 'utf8' });
+const values = JSON.parse(out);
+const flat = JSON.stringify(values);
+if (!flat.includes('0.5')) throw new Error('anneal values printed ' + out);
+const version = execFileSync('node_modules/.bin/anneal', ['--version'], { encoding: 'utf8' }).trim();
+if (!/\\d+\\.\\d+\\.\\d+/.test(version)) throw new Error('version ' + version);
+console.log('esm ok', version);
+`,
+  cjs: `const m = require('@anneal/cli');\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('cjs ok');\n`,
+  ts: `import * as m from '@anneal/cli';\nexport const names: string[] = Object.keys(m);\n`,
+};
+
 function generic(name) {
   return {
     esm: `import * as m from '${name}';\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('esm ok', Object.keys(m).length);\n`,
@@ -99,5 +113,6 @@ export function checks(name) {
   if (name === '@anneal/core') return core;
   if (name === '@anneal/optim') return optim;
   if (name === '@anneal/tfjs') return tfjs;
+  if (name === '@anneal/cli') return cli;
   return generic(name);
 }

@@ -63,7 +63,15 @@ for (const { manifest } of packages) {
       overrides[dep] = `file:${tarballs.get(dep)}`;
     }
   }
-  for (const [peer, range] of Object.entries(manifest.peerDependencies ?? {})) deps[peer] = range;
+  for (const [peer, range] of Object.entries(manifest.peerDependencies ?? {})) {
+    deps[peer] = tarballs.has(peer) ? `file:${tarballs.get(peer)}` : range;
+    if (tarballs.has(peer)) overrides[peer] = `file:${tarballs.get(peer)}`;
+  }
+  // A sibling installed from its tarball brings @anneal/core from its tarball as well.
+  if (Object.keys(overrides).length > 0 && tarballs.has('@anneal/core')) {
+    deps['@anneal/core'] = `file:${tarballs.get('@anneal/core')}`;
+    overrides['@anneal/core'] = `file:${tarballs.get('@anneal/core')}`;
+  }
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0', dependencies: deps, overrides }, null, 2));
   console.log(`${name}`);
   check('npm install of the packed tarball (no workspace links)', () => run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], project));
