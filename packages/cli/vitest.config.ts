@@ -5,6 +5,7 @@ export default defineProject({
     name: 'cli',
     include: ['test/**/*.test.ts'],
     // The tests spawn the built CLI (`node dist/cli.js`); the demo smoke test trains a tiny model.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -11,6 +11,7 @@ export default defineProject({
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/support/setup.ts'],
     // Loading the wasm runtime takes a moment on a 2-core machine; the training runs take a few seconds.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

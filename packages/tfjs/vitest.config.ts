@@ -10,6 +10,7 @@ export default defineProject({
     name: 'tfjs',
     include: ['test/**/*.test.ts'],
     // TensorFlow.js's CPU backend is plain JavaScript: training tests take a few seconds each.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
