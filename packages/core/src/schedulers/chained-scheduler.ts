@@ -57,10 +57,13 @@ export class ChainedScheduler implements SteppableScheduler {
       throw new StateDictError('schedulers', `expected ${this.schedulers.length} sub-scheduler states`);
     }
     const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
+    // All or nothing: a sub-scheduler refusing its state puts the ones already loaded back as they were.
+    const backup = this.schedulers.map((child) => child.stateDict());
     this.schedulers.forEach((child, i) => {
       try {
         child.loadStateDict(children[i] as SchedulerState);
       } catch (error) {
+        this.schedulers.forEach((c, j) => c.loadStateDict(backup[j]!));
         if (error instanceof StateDictError) throw error.within(`schedulers[${i}]`);
         throw error;
       }

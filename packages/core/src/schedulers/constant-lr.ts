@@ -18,7 +18,7 @@ export class ConstantLR extends FactorScheduler {
   readonly constantFactor: number;
   readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: ConstantLROptions = {}) {
-    super(optimizer, options);
+    super(optimizer, options, ['factor', 'totalIters']);
     this.constantFactor = inRange('factor', options.factor ?? 1 / 3, 0, 1);
     if (this.constantFactor === 0 && options.closedForm !== true) {
       // PyTorch's recursive form divides by the factor at totalIters.

@@ -1,6 +1,6 @@
 import { bool, finite, positive } from '../internal/validate.js';
 import { cosineAnnealingRecursiveValue, cosineAnnealingValue } from '../schedules/cosine.js';
-import { LRScheduler } from './lr-scheduler.js';
+import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CosineAnnealingLR}. */
@@ -30,7 +30,7 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly etaMin: number;
   private readonly useClosedForm: boolean;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingLROptions) {
-    super(optimizer, options.lastEpoch);
+    super(optimizer, schedulerOptions(options, ['tMax', 'etaMin', 'lastEpoch', 'closedForm']));
     this.tMax = positive('tMax', options.tMax);
     this.etaMin = finite('etaMin', options.etaMin ?? 0);
     this.useClosedForm = bool('closedForm', options.closedForm ?? false);

@@ -2,7 +2,7 @@ import { finite, integer } from '../internal/validate.js';
 import { cosineAnnealingValue } from '../schedules/cosine.js';
 import { restartPosition } from '../schedules/restart-cycle.js';
 import { checkStep } from '../schedule.js';
-import { LRScheduler, stateNumber, type SchedulerState } from './lr-scheduler.js';
+import { LRScheduler, schedulerOptions, stateNumber, type SchedulerState } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CosineAnnealingWarmRestarts}. */
@@ -37,7 +37,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** Length of the current cycle (PyTorch `T_i`). */
   tI: number;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
-    super(optimizer, options.lastEpoch);
+    super(optimizer, schedulerOptions(options, ['t0', 'tMult', 'etaMin', 'lastEpoch']));
     this.t0 = integer('t0', options.t0, 1);
     this.tMult = integer('tMult', options.tMult ?? 1, 1);
     this.etaMin = finite('etaMin', options.etaMin ?? 0);
@@ -81,7 +81,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     return { tCur: this.tCur, tI: this.tI };
   }
   protected override loadExtraState(state: SchedulerState): void {
-    this.tCur = stateNumber(state, 'tCur');
-    this.tI = stateNumber(state, 'tI');
+    const tCur = stateNumber(state, 'tCur');
+    const tI = stateNumber(state, 'tI'); // both read before either is set: a refused state changes nothing
+    this.tCur = tCur;
+    this.tI = tI;
   }
 }

@@ -1,7 +1,7 @@
 import { finite } from '../internal/validate.js';
 import { cyclicConfig, cyclicLrAt, cyclicMomentumAt, cyclicPosition, type CyclicOptions, type CyclicPlan } from '../schedules/cyclic.js';
 import { NotSerializableError } from '../errors.js';
-import { LRScheduler, stateNumbers, type SchedulerState } from './lr-scheduler.js';
+import { LRScheduler, schedulerOptions, stateNumbers, type SchedulerState } from './lr-scheduler.js';
 import { perGroup, readMomentum, writeMomentum, type OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CyclicLR}: those of the pure `cyclic`, with per-group values allowed. */
@@ -31,7 +31,8 @@ export class CyclicLR extends LRScheduler {
   private readonly cycleMomentum: boolean;
   private readonly userOptions: Record<string, unknown> | null;
   constructor(optimizer: OptimizerLike, options: CyclicLROptions) {
-    super(optimizer, options.lastEpoch);
+    // the keys shared with the pure cyclic are checked by cyclicConfig below
+    super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
     const { baseLr, maxLr, baseMomentum, maxMomentum, lastEpoch: _l, ...shared } = options;
     const n = this.optimizer.paramGroups.length;
     const baseLrs = perGroup('baseLr', baseLr, n, finite);

@@ -14,7 +14,7 @@ export class ExponentialLR extends FactorScheduler {
   readonly kind = 'ExponentialLR';
   readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: ExponentialLROptions) {
-    super(optimizer, options);
+    super(optimizer, options, ['gamma']);
     this.gamma = nonNegative('gamma', options.gamma);
     this.start();
   }

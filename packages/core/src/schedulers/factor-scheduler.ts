@@ -1,6 +1,6 @@
 import { bool } from '../internal/validate.js';
 import { SchedulerUsageError } from '../errors.js';
-import { LRScheduler } from './lr-scheduler.js';
+import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options every multiplicative scheduler shares. */
@@ -22,8 +22,9 @@ export interface FactorSchedulerOptions {
 export abstract class FactorScheduler extends LRScheduler {
   private readonly useClosedForm: boolean;
 
-  protected constructor(optimizer: OptimizerLike, options: FactorSchedulerOptions) {
-    super(optimizer, options.lastEpoch);
+  /** `keys`: the subclass's own option names (`lastEpoch` and `closedForm` are added); others are refused. */
+  protected constructor(optimizer: OptimizerLike, options: FactorSchedulerOptions, keys: readonly string[]) {
+    super(optimizer, schedulerOptions(options, [...keys, 'lastEpoch', 'closedForm']));
     this.useClosedForm = bool('closedForm', options.closedForm ?? false);
   }
 

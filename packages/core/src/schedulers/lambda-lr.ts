@@ -1,6 +1,6 @@
 import { InvalidParameterError } from '../errors.js';
 import { callLambda, type LrLambda } from '../schedules/lambda.js';
-import { LRScheduler } from './lr-scheduler.js';
+import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link LambdaLR} and {@link MultiplicativeLR}. */
@@ -24,7 +24,7 @@ export class LambdaLR extends LRScheduler {
   readonly kind: string = 'LambdaLR';
   protected readonly fns: LrLambda[];
   constructor(optimizer: OptimizerLike, options: LambdaLROptions) {
-    super(optimizer, options.lastEpoch);
+    super(optimizer, schedulerOptions(options, ['lrLambda', 'lastEpoch']));
     this.fns = lambdas(options.lrLambda, this.optimizer.paramGroups.length);
     this.init();
   }

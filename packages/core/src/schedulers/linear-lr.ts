@@ -21,12 +21,12 @@ export class LinearLR extends FactorScheduler {
   readonly endFactor: number;
   readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: LinearLROptions = {}) {
-    super(optimizer, options);
+    super(optimizer, options, ['startFactor', 'endFactor', 'totalIters']);
     this.startFactor = inRange('startFactor', options.startFactor ?? 1 / 3, 0, 1);
     this.endFactor = inRange('endFactor', options.endFactor ?? 1, 0, 1);
     this.totalIters = nonNegative('totalIters', options.totalIters ?? 5);
-    if (this.startFactor === 0 && this.endFactor !== 0 && options.closedForm !== true) {
-      // PyTorch's recursive form divides by totalIters · startFactor at step 1.
+    if (this.startFactor === 0 && options.closedForm !== true) {
+      // PyTorch's recursive form divides by totalIters · startFactor at step 1 (0/0 when endFactor is 0 too).
       throw new InvalidParameterError('startFactor', 0, 'in (0, 1] for the recursive form (use closedForm: true for 0)');
     }
     this.start();

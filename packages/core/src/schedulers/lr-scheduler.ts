@@ -6,6 +6,7 @@
 import { InvalidParameterError, NonFiniteRateError, NotSerializableError, StateDictError } from '../errors.js';
 import { checkOptimizer, type OptimizerLike } from './optimizer.js';
 import { checkStep } from '../schedule.js';
+import { knownKeys } from '../internal/validate.js';
 
 /** A scheduler configuration as plain JSON: the PyTorch class name and its options in anneal's camelCase. */
 export interface SchedulerConfig {
@@ -43,6 +44,16 @@ export interface SteppableScheduler {
   stateDict(): SchedulerState;
   loadStateDict(state: SchedulerState): void;
   toJSON(): SchedulerConfig;
+}
+
+/**
+ * Checks a scheduler's options object: a plain object whose keys are all in `allowed` (so a typo such as
+ * `gama` is refused instead of silently using the default), and returns its `lastEpoch` for the base class.
+ * @throws {@link InvalidParameterError} naming the unknown key, or `options` when it is not an object.
+ */
+export function schedulerOptions(options: unknown, allowed: readonly string[]): number | undefined {
+  knownKeys('', options, allowed);
+  return (options as { lastEpoch?: number }).lastEpoch;
 }
 
 /** Checks a state dict's generic shape and kind. */
@@ -158,13 +169,13 @@ export abstract class LRScheduler implements SteppableScheduler {
    * arithmetic); with `epoch`, jumps there using the closed form where there is one.
    */
   step(epoch?: number): void {
+    if (epoch !== undefined) checkStep(epoch); // before any change: a refused call leaves the state as it was
     this.stepCount += 1;
     let values: number[];
     if (epoch === undefined) {
       this.lastEpoch += 1;
       values = this.computeLr();
     } else {
-      checkStep(epoch);
       this.lastEpoch = epoch;
       values = this.closedFormLr() ?? this.computeLr();
     }

@@ -18,7 +18,7 @@ export class MultiStepLR extends FactorScheduler {
   readonly milestones: readonly number[];
   readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: MultiStepLROptions) {
-    super(optimizer, options);
+    super(optimizer, options, ['milestones', 'gamma']);
     const raw = options.milestones;
     if (!Array.isArray(raw)) throw new InvalidParameterError('milestones', raw, 'a non-empty array of numbers');
     // PyTorch counts milestones in a Counter, so their order does not matter.

@@ -1,4 +1,4 @@
-import { finite, integer } from '../internal/validate.js';
+import { finite, integer, positive } from '../internal/validate.js';
 import { InvalidParameterError, SchedulerUsageError } from '../errors.js';
 import {
   oneCycleConfig,
@@ -8,12 +8,12 @@ import {
   type OneCycleOptions,
   type OneCyclePlan,
 } from '../schedules/one-cycle.js';
-import { LRScheduler } from './lr-scheduler.js';
+import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
 import { perGroup, writeMomentum, type OptimizerLike } from './optimizer.js';
 
 /** Options of {@link OneCycleLR}: those of the pure `oneCycle`, with per-group values allowed. */
 export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'baseMomentum' | 'maxMomentum'> {
-  /** Peak rate, one for all groups or one per group. Required. */
+  /** Peak rate (> 0), one for all groups or one per group. Required. */
   maxLr: number | number[];
   /** Total number of steps; or give `epochs` and `stepsPerEpoch`. */
   totalSteps?: number;
@@ -34,6 +34,11 @@ export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'tota
  * {@link SchedulerUsageError}. At step `totalSteps` itself PyTorch extrapolates the last phase slightly
  * past the final rate; so does this class (the pure `oneCycle` holds the final rate instead).
  * Momentum (or Adam's `betas[0]`) is cycled when `cycleMomentum` is true.
+ *
+ * Refused at construction although PyTorch accepts them (they make the "peak" not the peak): `maxLr <= 0`,
+ * `divFactor < 1` (the start rate, which replaces each group's rate, would exceed `maxLr`),
+ * `divFactor · finalDivFactor < 1`, and `pctStart > 0.5` with `threePhase`.
+ * @throws {@link InvalidParameterError} for those and every other invalid option.
  */
 export class OneCycleLR extends LRScheduler {
   readonly kind = 'OneCycleLR';
@@ -45,7 +50,8 @@ export class OneCycleLR extends LRScheduler {
   private readonly maxMomentums: number[];
   private readonly userOptions: Record<string, unknown>;
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
-    super(optimizer, options.lastEpoch);
+    // the keys shared with the pure oneCycle are checked by oneCycleConfig below
+    super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
     const { maxLr, totalSteps, epochs, stepsPerEpoch, baseMomentum, maxMomentum, lastEpoch: _l, ...shared } = options;
     let total = totalSteps;
     if (total === undefined) {
@@ -55,7 +61,7 @@ export class OneCycleLR extends LRScheduler {
       total = integer('epochs', epochs, 1) * integer('stepsPerEpoch', stepsPerEpoch, 1);
     }
     const n = this.optimizer.paramGroups.length;
-    this.maxLrs = perGroup('maxLr', maxLr, n, finite);
+    this.maxLrs = perGroup('maxLr', maxLr, n, positive);
     this.baseMomentums = perGroup('baseMomentum', baseMomentum ?? 0.85, n, finite);
     this.maxMomentums = perGroup('maxMomentum', maxMomentum ?? 0.95, n, finite);
     this.config = oneCycleConfig({ ...shared, totalSteps: total });

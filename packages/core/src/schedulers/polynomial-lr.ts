@@ -1,11 +1,11 @@
-import { nonNegative } from '../internal/validate.js';
+import { nonNegative, positive } from '../internal/validate.js';
 import { polynomialChainFactor, polynomialFactor } from '../schedules/polynomial.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link PolynomialLR}. */
 export interface PolynomialLROptions extends FactorSchedulerOptions {
-  /** Steps until the rate reaches 0. Default `5`. */
+  /** Steps until the rate reaches 0, > 0. Default `5`. */
   totalIters?: number;
   /** Exponent. Default `1`. */
   power?: number;
@@ -17,8 +17,9 @@ export class PolynomialLR extends FactorScheduler {
   readonly totalIters: number;
   readonly power: number;
   constructor(optimizer: OptimizerLike, options: PolynomialLROptions = {}) {
-    super(optimizer, options);
-    this.totalIters = nonNegative('totalIters', options.totalIters ?? 5);
+    super(optimizer, options, ['totalIters', 'power']);
+    // 0 is refused: the closed form divides by it (PyTorch raises ZeroDivisionError on step(epoch)).
+    this.totalIters = positive('totalIters', options.totalIters ?? 5);
     this.power = nonNegative('power', options.power ?? 1);
     this.start();
   }

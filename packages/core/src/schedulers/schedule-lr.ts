@@ -1,6 +1,6 @@
 import { InvalidParameterError, NotSerializableError } from '../errors.js';
 import type { Schedule } from '../schedule.js';
-import { LRScheduler, stateNumbers, type SchedulerState } from './lr-scheduler.js';
+import { LRScheduler, schedulerOptions, stateNumbers, type SchedulerState } from './lr-scheduler.js';
 import { readMomentum, writeMomentum, type OptimizerLike } from './optimizer.js';
 
 function isSerializable(schedule: Schedule): boolean {
@@ -31,7 +31,7 @@ export class ScheduleLR extends LRScheduler {
   readonly schedules: readonly Schedule[];
   private baseMomentums: number[];
   constructor(optimizer: OptimizerLike, schedule: Schedule | Schedule[], options: ScheduleLROptions = {}) {
-    super(optimizer, options.lastEpoch);
+    super(optimizer, schedulerOptions(options, ['lastEpoch']));
     const n = this.optimizer.paramGroups.length;
     const list = Array.isArray(schedule) ? schedule : Array.from({ length: n }, () => schedule);
     if (list.length !== n || !list.every((s) => typeof s?.lr === 'function')) {

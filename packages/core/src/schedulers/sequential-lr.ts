@@ -1,5 +1,5 @@
 import { InvalidParameterError, StateDictError } from '../errors.js';
-import { milestones as checkMilestones } from '../internal/validate.js';
+import { knownKeys, milestones as checkMilestones } from '../internal/validate.js';
 import { bisectRight } from '../internal/python.js';
 import { checkSameOptions, checkState, LRScheduler, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
@@ -31,6 +31,7 @@ export class SequentialLR implements SteppableScheduler {
   lastEpoch: number;
   private lastLr: number[];
   constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
+    knownKeys('', options, ['schedulers', 'milestones']);
     const { schedulers } = options;
     if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => s instanceof LRScheduler)) {
       throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers (ReduceLROnPlateau cannot be sequenced)');
@@ -91,10 +92,13 @@ export class SequentialLR implements SteppableScheduler {
     }
     const lastEpoch = stateNumber(s, 'lastEpoch');
     const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
+    // All or nothing: a sub-scheduler refusing its state puts the ones already loaded back as they were.
+    const backup = this.schedulers.map((child) => child.stateDict());
     this.schedulers.forEach((child, i) => {
       try {
         child.loadStateDict(children[i] as SchedulerState);
       } catch (error) {
+        this.schedulers.forEach((c, j) => c.loadStateDict(backup[j]!));
         if (error instanceof StateDictError) throw error.within(`schedulers[${i}]`);
         throw error;
       }

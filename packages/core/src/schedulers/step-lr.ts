@@ -17,7 +17,7 @@ export class StepLR extends FactorScheduler {
   readonly stepSize: number;
   readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: StepLROptions) {
-    super(optimizer, options);
+    super(optimizer, options, ['stepSize', 'gamma']);
     this.stepSize = positive('stepSize', options.stepSize);
     this.gamma = finite('gamma', options.gamma ?? 0.1);
     this.start();

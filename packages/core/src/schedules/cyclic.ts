@@ -1,5 +1,5 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { bool, finite, fn, knownKeys, oneOf, positive } from '../internal/validate.js';
+import { bool, finite, fn, knownKeys, nonNegative, oneOf, positive } from '../internal/validate.js';
 
 /** Built-in amplitude policies of {@link cyclic}. */
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range';
@@ -16,7 +16,7 @@ export interface CyclicOptions {
   stepSizeDown?: number;
   /** Amplitude policy: constant, halved each cycle, or `gamma^step`. Default `'triangular'`. */
   mode?: CyclicMode;
-  /** Base of the `exp_range` policy. Default `1`. */
+  /** Base of the `exp_range` policy, >= 0 (values above 1 grow the amplitude until it overflows). Default `1`. */
   gamma?: number;
   /** Custom amplitude scale (replaces `mode`; makes the schedule non-serializable). */
   scaleFn?: (x: number) => number;
@@ -89,7 +89,8 @@ export function cyclicConfig(options: CyclicOptions) {
   const stepSizeUp = positive('stepSizeUp', options.stepSizeUp ?? 2000);
   const stepSizeDown = options.stepSizeDown === undefined ? undefined : positive('stepSizeDown', options.stepSizeDown);
   const mode = oneOf('mode', options.mode ?? 'triangular', ['triangular', 'triangular2', 'exp_range'] as const);
-  const gamma = finite('gamma', options.gamma ?? 1);
+  // Negative: gamma^t is NaN at fractional steps (and flips sign at integer ones), so refused; PyTorch accepts it.
+  const gamma = nonNegative('gamma', options.gamma ?? 1);
   const scaleFn = options.scaleFn === undefined ? undefined : fn<(x: number) => number>('scaleFn', options.scaleFn);
   const scaleMode = oneOf('scaleMode', options.scaleMode ?? 'cycle', ['cycle', 'iterations'] as const);
   const config = {

@@ -29,6 +29,7 @@ export function inverseSqrt(options: InverseSqrtOptions = {}): Schedule {
     type: 'inverseSqrt',
     spec: { type: 'inverseSqrt', warmupSteps, timescale },
     lr: (t, baseLr) =>
-      t < warmupSteps ? (baseLr * t) / warmupSteps : baseLr / Math.sqrt((t - warmupSteps + timescale) / timescale),
+      // baseLr · (t / warmupSteps), not (baseLr · t) / warmupSteps: the product underflows for a tiny t
+      t < warmupSteps ? baseLr * (t / warmupSteps) : baseLr / Math.sqrt((t - warmupSteps + timescale) / timescale),
   });
 }

@@ -1,23 +1,23 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { bool, finite, inRange, integer, knownKeys, oneOf, positive } from '../internal/validate.js';
-import { SchedulerUsageError } from '../errors.js';
+import { InvalidParameterError, SchedulerUsageError } from '../errors.js';
 
 /** How a one-cycle phase moves between its endpoints. */
 export type AnnealStrategy = 'cos' | 'linear';
 
 /** Options of {@link oneCycle}. */
 export interface OneCycleOptions {
-  /** Peak learning rate. Default: the group's base rate. */
+  /** Peak learning rate, > 0. Default: the group's base rate. */
   maxLr?: number;
   /** Length of the cycle in steps (PyTorch `total_steps`). Required, integer >= 1. */
   totalSteps: number;
-  /** Fraction of the steps spent rising to `maxLr`. Default `0.3`. */
+  /** Fraction of the steps spent rising to `maxLr`, in [0, 1] (in [0, 0.5] with `threePhase`). Default `0.3`. */
   pctStart?: number;
   /** Shape of each phase. Default `'cos'`. */
   annealStrategy?: AnnealStrategy;
-  /** Start rate is `maxLr / divFactor`. Default `25`. */
+  /** Start rate is `maxLr / divFactor`; >= 1, so the start rate does not exceed the peak. Default `25`. */
   divFactor?: number;
-  /** Final rate is `maxLr / divFactor / finalDivFactor`. Default `1e4`. */
+  /** Final rate is `maxLr / divFactor / finalDivFactor`; > 0 with `divFactor · finalDivFactor >= 1`. Default `1e4`. */
   finalDivFactor?: number;
   /** Three phases (up, back down to the start rate, then to the final rate) instead of two. Default `false`. */
   threePhase?: boolean;
@@ -102,17 +102,36 @@ export function oneCyclePhase(plan: OneCyclePlan, t: number, clampEnd: boolean):
 /** Validated one-cycle options with defaults filled. */
 export type OneCycleConfig = Required<Omit<OneCycleOptions, 'maxLr'>> & { maxLr: number | undefined };
 
-/** Checks one-cycle options and fills the defaults (PyTorch's). */
+/**
+ * Checks one-cycle options and fills the defaults (PyTorch's). Stricter than PyTorch, which accepts
+ * these silently: the peak must be positive and stay the peak (`divFactor >= 1`, so the start rate
+ * `maxLr / divFactor` is not above `maxLr`; `divFactor · finalDivFactor >= 1`, so the final rate is not
+ * either), and with `threePhase` the mirrored second phase must fit (`pctStart <= 0.5`).
+ * @throws {@link InvalidParameterError} naming the option and its value.
+ */
 export function oneCycleConfig(options: OneCycleOptions): OneCycleConfig {
   knownKeys('', options, ['type', 'maxLr', 'totalSteps', 'pctStart', 'annealStrategy', 'divFactor', 'finalDivFactor', 'threePhase', 'cycleMomentum', 'baseMomentum', 'maxMomentum']);
+  const threePhase = bool('threePhase', options.threePhase ?? false);
+  const pctStart = inRange('pctStart', options.pctStart ?? 0.3, 0, 1);
+  if (threePhase && pctStart > 0.5) {
+    throw new InvalidParameterError('pctStart', pctStart, 'a number between 0 and 0.5 with threePhase (the second phase mirrors the first; both must fit in totalSteps)');
+  }
+  const divFactor = positive('divFactor', options.divFactor ?? 25);
+  if (divFactor < 1) {
+    throw new InvalidParameterError('divFactor', divFactor, 'a number >= 1 (the start rate maxLr / divFactor would exceed maxLr)');
+  }
+  const finalDivFactor = positive('finalDivFactor', options.finalDivFactor ?? 1e4);
+  if (divFactor * finalDivFactor < 1) {
+    throw new InvalidParameterError('finalDivFactor', finalDivFactor, `a number >= 1 / divFactor = ${1 / divFactor} (the final rate would exceed maxLr)`);
+  }
   return {
-    maxLr: options.maxLr === undefined ? undefined : finite('maxLr', options.maxLr),
+    maxLr: options.maxLr === undefined ? undefined : positive('maxLr', options.maxLr),
     totalSteps: integer('totalSteps', options.totalSteps, 1),
-    pctStart: inRange('pctStart', options.pctStart ?? 0.3, 0, 1),
+    pctStart,
     annealStrategy: oneOf('annealStrategy', options.annealStrategy ?? 'cos', ['cos', 'linear'] as const),
-    divFactor: positive('divFactor', options.divFactor ?? 25),
-    finalDivFactor: positive('finalDivFactor', options.finalDivFactor ?? 1e4),
-    threePhase: bool('threePhase', options.threePhase ?? false),
+    divFactor,
+    finalDivFactor,
+    threePhase,
     cycleMomentum: bool('cycleMomentum', options.cycleMomentum ?? true),
     baseMomentum: finite('baseMomentum', options.baseMomentum ?? 0.85),
     maxMomentum: finite('maxMomentum', options.maxMomentum ?? 0.95),
@@ -144,7 +163,10 @@ export function oneCycleValues(
  *
  * - Endpoints: `lr(0) = maxLr/divFactor`, peak `maxLr` at `pctStart·totalSteps − 1`, final rate from
  *   `totalSteps − 1` on (the pure form holds it; PyTorch refuses to step past `totalSteps`).
- * - Bounds: within [final rate, maxLr].
+ * - Bounds: within [min(start rate, final rate), maxLr]; with `finalDivFactor >= 1` (the default), [final rate, maxLr].
+ *   The momentum stays between `baseMomentum` and `maxMomentum`.
+ * @throws {@link InvalidParameterError} for a non-positive `maxLr`, `divFactor < 1`, `divFactor · finalDivFactor < 1`
+ *   or `pctStart > 0.5` with `threePhase` (PyTorch accepts these; see {@link oneCycleConfig}).
  */
 export function oneCycle(options: OneCycleOptions): Schedule {
   const config = oneCycleConfig(options);

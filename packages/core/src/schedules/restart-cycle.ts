@@ -17,7 +17,14 @@ export interface RestartPosition {
 }
 
 function cycleStart(i: number, t0: number, tMult: number): number {
-  return (t0 * (tMult ** i - 1)) / (tMult - 1);
+  const start = (t0 * (tMult ** i - 1)) / (tMult - 1);
+  // Past the float range of tMult^i (only when t / t0 is beyond ~1e300): in logarithms, not Infinity.
+  return Number.isFinite(start) ? start : Math.exp(Math.log(t0) + i * Math.log(tMult) - Math.log(tMult - 1));
+}
+
+function cycleLength(i: number, t0: number, tMult: number): number {
+  const length = t0 * tMult ** i;
+  return Number.isFinite(length) ? length : Math.exp(Math.log(t0) + i * Math.log(tMult));
 }
 
 /** Locates step `t >= 0` among restart cycles of length `t0 · tMult^i` (`tMult >= 1`). */
@@ -34,5 +41,5 @@ export function restartPosition(t: number, t0: number, tMult: number): RestartPo
   // The estimate is at most one off; each correction runs at most once or twice (bounded regardless).
   for (let k = 0; k < 4 && i > 0 && cycleStart(i, t0, tMult) > t; k++) i--;
   for (let k = 0; k < 4 && cycleStart(i + 1, t0, tMult) <= t; k++) i++;
-  return { cycle: i, tCur: t - cycleStart(i, t0, tMult), tI: t0 * tMult ** i };
+  return { cycle: i, tCur: t - cycleStart(i, t0, tMult), tI: cycleLength(i, t0, tMult) };
 }

@@ -1,4 +1,5 @@
 import { createSchedule, type Schedule } from '../schedule.js';
+import type { NonFiniteRateError } from '../errors.js';
 import { atLeastOrInfinity, finite, integer, knownKeys, nonNegative, positive } from '../internal/validate.js';
 import { cosineAnnealingValue } from './cosine.js';
 import { restartPosition } from './restart-cycle.js';
@@ -39,8 +40,12 @@ export interface SgdrSpec extends Omit<Required<SgdrOptions>, 'cycleLimit'> {
  * `step(epoch)` misses some restarts by float rounding (e.g. epoch 1210 with `T_0 = 10, T_mult = 3`
  * gives η_min there); anneal deliberately gives the restart value.
  *
- * - Endpoints: `lr(0) = baseLr` (after any warmup), the peak at each restart, tends to `etaMin` at cycle ends.
- * - Bounds: between `min(etaMin, peak)` and `max(etaMin, baseLr)`.
+ * - Endpoints: `lr(0) = baseLr` (after any warmup), the peak `baseLr · cycleDecay^i` at each restart, tends to
+ *   `etaMin` at cycle ends; `etaMin` from the end of cycle `cycleLimit − 1` on.
+ * - Bounds (`cycleDecay <= 1`): in cycle i between `etaMin` and its peak, so overall between
+ *   `min(etaMin, smallest peak)` and `max(etaMin, baseLr)`; during the warmup between
+ *   `warmupStartFactor · baseLr` and `baseLr`. A `cycleDecay` above 1 grows the peaks until they overflow
+ *   (then `lr` throws {@link NonFiniteRateError}).
  */
 export function sgdr(options: SgdrOptions): Schedule {
   knownKeys('', options, ['type', 't0', 'tMult', 'etaMin', 'cycleDecay', 'cycleLimit', 'warmupSteps', 'warmupStartFactor']);

@@ -54,7 +54,7 @@ export function wsd(options: WsdOptions): Schedule {
     type: 'wsd',
     spec: { type: 'wsd', warmupSteps, stableSteps, decaySteps, decayShape, startFactor, minFactor },
     lr: (t, baseLr) => {
-      if (t < warmupSteps) return baseLr * (startFactor + ((1 - startFactor) * t) / warmupSteps);
+      if (t < warmupSteps) return baseLr * (startFactor + (1 - startFactor) * (t / warmupSteps)); // t / w first: no underflow
       if (t < decayStart) return baseLr;
       if (t >= decayStart + decaySteps) return baseLr * minFactor;
       const progress = (t - decayStart) / decaySteps;

@@ -71,7 +71,8 @@ export const SCHEDULE_TYPES: readonly string[] = Object.freeze(Object.keys(READE
 function readAt(value: unknown, path: string, depth: number): Schedule {
   checkDepth(path, depth);
   const spec = objectAt(path, value);
-  const read: ReadChild = (child, childPath) => readAt(child, join(path, childPath), depth + 1);
+  // A child path may have several segments (`kwargs.schedulers[1]`); each is joined on its own.
+  const read: ReadChild = (child, childPath) => readAt(child, childPath.split('.').reduce(join, path), depth + 1);
   if ('scheduler' in spec) return torchSchedule(spec, path, read);
   const reader = own(READERS, spec.type);
   if (reader === undefined) throw mark(new UnknownScheduleError(join(path, 'type'), spec.type, SCHEDULE_TYPES));
