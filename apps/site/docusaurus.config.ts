@@ -1,0 +1,87 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+// The site must build and run with no network: no web fonts, no CDN, no analytics, no search
+// service. KaTeX's stylesheet and fonts come from the installed `katex` package
+// (src/clientModules/katex.ts); the theme uses the system font stack.
+const config: Config = {
+  title: 'anneal',
+  tagline: 'Learning-rate schedules for JavaScript and TypeScript, numerically identical to PyTorch',
+  favicon: 'img/favicon.svg',
+  url: 'https://anneal-js.github.io',
+  baseUrl: '/',
+  organizationName: 'anneal-js',
+  projectName: 'anneal',
+  trailingSlash: false,
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {
+    // .md files (the generated API reference) are CommonMark, .mdx files are MDX.
+    format: 'detect',
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+  },
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  clientModules: ['./src/clientModules/katex.ts'],
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          path: '../../docs',
+          routeBasePath: 'docs',
+          sidebarPath: './sidebars.ts',
+          remarkPlugins: [remarkMath],
+          rehypePlugins: [rehypeKatex],
+          exclude: ['**/_*.{md,mdx}', '**/README.md', '**/.gitignore'],
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+        sitemap: { changefreq: 'weekly', priority: 0.5 },
+      } satisfies Preset.Options,
+    ],
+  ],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'anneal',
+      logo: { alt: 'anneal', src: 'img/favicon.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'docs', position: 'left', label: 'Docs' },
+        { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API' },
+        { to: '/playground', position: 'left', label: 'Playground' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Learn',
+          items: [
+            { label: 'Cosine annealing', to: '/docs/schedules/cosine-annealing' },
+            { label: 'SGDR (warm restarts)', to: '/docs/schedules/sgdr' },
+            { label: 'Common misreadings', to: '/docs/misreadings' },
+          ],
+        },
+        {
+          title: 'Use',
+          items: [
+            { label: 'Getting started', to: '/docs/getting-started' },
+            { label: 'Migrating from PyTorch', to: '/docs/guides/migrating-from-pytorch' },
+            { label: 'Playground', to: '/playground' },
+          ],
+        },
+      ],
+      copyright: 'anneal is MIT licensed.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['python', 'bash', 'json'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

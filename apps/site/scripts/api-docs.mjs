@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Generates the API reference from the TSDoc of the published packages: one Markdown page per
+// package in docs/api/ (git-ignored), with TypeDoc and typedoc-plugin-markdown. Packages that do
+// not exist (yet) are skipped, so the site builds while adapters are still being written.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Application, LogLevel } from 'typedoc';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const outDir = join(root, 'docs', 'api');
+
+/** The packages documented, in sidebar order. */
+export const API_PACKAGES = [
+  { dir: 'packages/core', slug: 'core', summary: 'schedules, combinators, PyTorch-exact schedulers, JSON, trace replay' },
+  { dir: 'packages/optim', slug: 'optim', summary: 'plain optimizers' },
+  { dir: 'packages/tfjs', slug: 'tfjs', summary: 'TensorFlow.js' },
+  { dir: 'packages/onnxruntime-web', slug: 'onnxruntime-web', summary: 'onnxruntime-web training' },
+];
+
+/** Runs TypeDoc on one package; returns the Markdown of its single page. */
+async function renderPackage(pkgDir) {
+  const tmp = mkdtempSync(join(tmpdir(), 'anneal-typedoc-'));
+  try {
+    const app = await Application.bootstrapWithPlugins({
+      entryPoints: [join(pkgDir, 'src', 'index.ts')],
+      tsconfig: join(pkgDir, 'tsconfig.json'),
+      plugin: ['typedoc-plugin-markdown'],
+      out: tmp,
+      readme: 'none',
+      router: 'module',
+      entryFileName: 'index',
+      hidePageHeader: true,
+      hideBreadcrumbs: true,
+      hidePageTitle: true,
+      disableSources: true,
+      excludePrivate: true,
+      excludeProtected: true,
+      excludeInternal: true,
+      excludeExternals: true,
+      skipErrorChecking: true,
+      githubPages: false,
+      useCodeBlocks: true,
+      expandObjects: false,
+      parametersFormat: 'table',
+      interfacePropertiesFormat: 'table',
+      classPropertiesFormat: 'table',
+      typeDeclarationFormat: 'table',
+      sanitizeComments: true,
+      logLevel: LogLevel.Warn,
+    });
+    const project = await app.convert();
+    if (!project) throw new Error(`TypeDoc could not convert ${pkgDir}`);
+    await app.generateOutputs(project);
+    const files = readdirSync(tmp, { recursive: true }).filter((f) => String(f).endsWith('.md'));
+    if (files.length !== 1) throw new Error(`expected one page for ${pkgDir}, got ${files.join(', ')}`);
+    return readFileSync(join(tmp, String(files[0])), 'utf8');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Generates docs/api/*.md; returns the slugs written. */
+export async function generateApiDocs() {
+  const started = Date.now();
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const written = [];
+  for (const [position, pkg] of API_PACKAGES.entries()) {
+    const pkgDir = join(root, pkg.dir);
+    if (!existsSync(join(pkgDir, 'src', 'index.ts')) || !existsSync(join(pkgDir, 'package.json'))) {
+      console.log(`api-docs: ${pkg.dir} not found, skipped`);
+      continue;
+    }
+    const { name, version, description } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+    const body = await renderPackage(pkgDir);
+    const front = [
+      '---',
+      `title: ${JSON.stringify(name)}`,
+      `sidebar_label: ${JSON.stringify(name)}`,
+      `sidebar_position: ${position + 2}`,
+      `slug: /api/${pkg.slug}`,
+      `description: ${JSON.stringify(description ?? pkg.summary)}`,
+      '---',
+      '',
+      `# ${name}`,
+      '',
+      `Version ${version}. ${description ?? ''}`,
+      '',
+      ':::note',
+      '',
+      `Generated from the TSDoc comments of \`${pkg.dir}/src\` at build time. The comments are the contract.`,
+      '',
+      ':::',
+      '',
+    ].join('\n');
+    writeFileSync(join(outDir, `${pkg.slug}.md`), front + body);
+    written.push(pkg);
+  }
+  const index = [
+    '---',
+    'title: API reference',
+    'sidebar_label: Overview',
+    'sidebar_position: 1',
+    'slug: /api',
+    '---',
+    '',
+    '# API reference',
+    '',
+    'One page per published package, generated from its TSDoc at build time:',
+    '',
+    ...written.map((p) => `- [\`${JSON.parse(readFileSync(join(root, p.dir, 'package.json'), 'utf8')).name}\`](./${p.slug}.md): ${p.summary}`),
+    '',
+  ].join('\n');
+  writeFileSync(join(outDir, 'index.md'), index);
+  writeFileSync(join(outDir, '_category_.json'), JSON.stringify({ label: 'API reference', position: 100 }, null, 2) + '\n');
+  console.log(`api-docs: ${written.map((p) => p.slug).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return written.map((p) => p.slug);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await generateApiDocs();
+}
