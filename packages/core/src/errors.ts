@@ -28,7 +28,7 @@ export function describeValue(value: unknown): string {
 /** Base class of every error anneal throws on purpose. */
 export class AnnealError extends Error {
   /** A stable machine-readable code, e.g. `"invalid-parameter"`. */
-  readonly code: string;
+  declare readonly code: string;
   constructor(code: string, message: string) {
     super(message);
     this.name = new.target.name;
@@ -42,11 +42,11 @@ export class AnnealError extends Error {
  */
 export class InvalidParameterError extends AnnealError {
   /** Where the bad value sits, e.g. `tMax` or `schedules[0].milestones[2]`. */
-  readonly path: string;
+  declare readonly path: string;
   /** The value that was refused. */
-  readonly value: unknown;
+  declare readonly value: unknown;
   /** What was expected, e.g. `"a positive finite number"`. */
-  readonly expected: string;
+  declare readonly expected: string;
   constructor(path: string, value: unknown, expected: string) {
     super('invalid-parameter', `${path} must be ${expected}, got ${describeValue(value)}`);
     this.path = path;
@@ -66,9 +66,9 @@ export class InvalidParameterError extends AnnealError {
 /** A JSON schedule or scheduler named a kind anneal does not know. */
 export class UnknownScheduleError extends AnnealError {
   /** Where the name sits, e.g. `schedules[1].type`. */
-  readonly path: string;
+  declare readonly path: string;
   /** The unknown name. */
-  readonly received: unknown;
+  declare readonly received: unknown;
   constructor(path: string, received: unknown, known: readonly string[]) {
     super(
       'unknown-schedule',
@@ -89,9 +89,9 @@ export class NotSerializableError extends AnnealError {
 /** `loadStateDict` received a state of another scheduler kind, or a field with a wrong type. */
 export class StateDictError extends AnnealError {
   /** The offending field of the state dict (`""` for the whole object). */
-  readonly path: string;
+  declare readonly path: string;
   /** What is wrong with it. */
-  readonly reason: string;
+  declare readonly reason: string;
   constructor(path: string, reason: string) {
     super('invalid-state-dict', path === '' ? `state dict: ${reason}` : `state dict field ${path}: ${reason}`);
     this.path = path;
@@ -116,9 +116,9 @@ export class SchedulerUsageError extends AnnealError {
  */
 export class NonFiniteRateError extends AnnealError {
   /** Where: e.g. `exponential.lr(1099511627776)` or `ExponentialLR step 5000, group 0`. */
-  readonly path: string;
+  declare readonly path: string;
   /** The value that was refused. */
-  readonly value: number;
+  declare readonly value: number;
   constructor(path: string, value: number) {
     super('non-finite-rate', `${path} would be ${describeValue(value)}, not a finite number`);
     this.path = path;
@@ -129,7 +129,7 @@ export class NonFiniteRateError extends AnnealError {
 /** A trace file does not follow the `anneal-trace/1` format. */
 export class TraceFormatError extends AnnealError {
   /** Where in the trace the problem is, e.g. `cases[3].actions[7]`. */
-  readonly path: string;
+  declare readonly path: string;
   constructor(path: string, message: string) {
     super('invalid-trace', `${path}: ${message}`);
     this.path = path;

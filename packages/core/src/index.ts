@@ -50,7 +50,8 @@ export { chain, type ChainSpec } from './combinators/chain.js';
 
 // Stateful schedulers: PyTorch semantics
 export type { OptimizerLike, ParamGroup } from './schedulers/optimizer.js';
-export { LRScheduler, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './schedulers/lr-scheduler.js';
+export { LRScheduler } from './schedulers/lr-scheduler.js';
+export type { SchedulerConfig, SchedulerState, SteppableScheduler } from './schedulers/state.js';
 export type { FactorSchedulerOptions } from './schedulers/factor-scheduler.js';
 export { StepLR, type StepLROptions } from './schedulers/step-lr.js';
 export { MultiStepLR, type MultiStepLROptions } from './schedulers/multi-step-lr.js';

@@ -37,8 +37,15 @@ export function checkStep(t: number): void {
   if (!(t >= 0 && t !== Infinity)) throw new InvalidParameterError('step', t, 'a non-negative finite number');
 }
 
-function checkBase(name: string, value: number): void {
-  if (!(value - value === 0)) throw new InvalidParameterError(name, value, 'a finite number');
+/** Throws the error for an invalid step, else for a non-finite base value `name`. */
+function refuseArguments(t: number, name: string, base: number): never {
+  checkStep(t);
+  throw new InvalidParameterError(name, base, 'a finite number');
+}
+
+/** The error for a formula that gave a non-finite `value`. */
+function nonFinite(type: string, method: string, t: number, base: number, value: number): NonFiniteRateError {
+  return new NonFiniteRateError(`${type}.${method}(${t}, ${base})`, value);
 }
 
 /** What {@link createSchedule} needs to build a {@link Schedule}. */
@@ -51,7 +58,7 @@ export interface ScheduleParts {
    */
   spec: ScheduleSpec | (() => ScheduleSpec) | null;
   /** The learning rate; called only with a valid step and a finite base rate. */
-  lr: (t: number, baseLr: number) => number;
+  lr: Formula;
   /** The momentum, for schedules that cycle it. */
   momentum?: (t: number, baseMomentum: number) => number;
 }
@@ -63,24 +70,24 @@ export interface ScheduleParts {
 export function createSchedule(parts: ScheduleParts): Schedule {
   const { type, spec, lr, momentum } = parts;
   const json = spec === null || typeof spec === 'function' ? null : JSON.stringify(spec);
+  // The error paths live in cold helpers: the checks stay small enough for V8 to inline through
+  // several layers of combinators.
   const schedule: Schedule = {
     type,
     lr(t: number, baseLr: number): number {
-      checkStep(t);
-      checkBase('baseLr', baseLr);
+      if (!(t >= 0 && t !== Infinity && baseLr - baseLr === 0)) refuseArguments(t, 'baseLr', baseLr);
       const value = lr(t, baseLr);
-      if (!(value - value === 0)) throw new NonFiniteRateError(`${type}.lr(${t}, ${baseLr})`, value);
-      return value;
+      if (value - value === 0) return value;
+      throw nonFinite(type, 'lr', t, baseLr, value);
     },
     ...(momentum === undefined
       ? {}
       : {
           momentum(t: number, baseMomentum: number): number {
-            checkStep(t);
-            checkBase('baseMomentum', baseMomentum);
+            if (!(t >= 0 && t !== Infinity && baseMomentum - baseMomentum === 0)) refuseArguments(t, 'baseMomentum', baseMomentum);
             const value = momentum(t, baseMomentum);
-            if (!(value - value === 0)) throw new NonFiniteRateError(`${type}.momentum(${t}, ${baseMomentum})`, value);
-            return value;
+            if (value - value === 0) return value;
+            throw nonFinite(type, 'momentum', t, baseMomentum, value);
           },
         }),
     toJSON(): ScheduleSpec {
@@ -89,5 +96,29 @@ export function createSchedule(parts: ScheduleParts): Schedule {
       return JSON.parse(json) as ScheduleSpec;
     },
   };
+  FORMULAS.set(schedule, lr);
   return Object.freeze(schedule);
+}
+
+/** A schedule's formula: the rate at step `t >= 0` for a finite base rate `baseLr`, unchecked. */
+export type Formula = (t: number, baseLr: number) => number;
+
+/** The unchecked formula behind each schedule {@link createSchedule} built (invisible from outside). */
+const FORMULAS = new WeakMap<Schedule, Formula>();
+
+/**
+ * The formula behind `schedule.lr`, without the argument and result checks, for combinators: the
+ * outermost layer checks the arguments once, and the children are called with arguments known valid
+ * (a step >= 0, a finite base rate). A combinator whose value comes out non-finite computes it again
+ * on its children's checked `lr` ({@link checkedFormulaOf}), so that the child that failed throws its
+ * own error, exactly as when every layer called `lr`. For a schedule not built by {@link createSchedule}:
+ * its `lr`.
+ */
+export function formulaOf(schedule: Schedule): Formula {
+  return FORMULAS.get(schedule) ?? checkedFormulaOf(schedule);
+}
+
+/** `schedule.lr` as a {@link Formula}: the checked path of combinators (see {@link formulaOf}). */
+export function checkedFormulaOf(schedule: Schedule): Formula {
+  return (t, baseLr) => schedule.lr(t, baseLr);
 }

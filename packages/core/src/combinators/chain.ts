@@ -1,4 +1,4 @@
-import { createSchedule, type Schedule } from '../schedule.js';
+import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
 import { InvalidParameterError } from '../errors.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
 
@@ -19,13 +19,29 @@ export function chain(schedules: readonly Schedule[]): Schedule {
     throw new InvalidParameterError('schedules', schedules, 'a non-empty array of schedules');
   }
   const parts = [...schedules];
+  /**
+   * The formula, on the schedules' formulas `fs`. With `stop`, it stops at the first value that is not
+   * finite, which the unchecked formulas need: the checked path then takes over (see formulaOf) and
+   * throws there.
+   */
+  const chained = (fs: readonly Formula[], stop: boolean): Formula => {
+    const [f0, f1] = fs as [Formula, Formula?];
+    return (t, baseLr) => {
+      // The first two schedules get call sites of their own, which V8 inlines reliably.
+      let lr = f0(t, baseLr);
+      if (f1 !== undefined && (lr - lr === 0 || !stop)) lr = f1(t, lr);
+      for (let i = 2; i < fs.length && (lr - lr === 0 || !stop); i++) lr = fs[i]!(t, lr);
+      return lr;
+    };
+  };
+  const fast = chained(parts.map(formulaOf), true);
+  const checked = chained(parts.map(checkedFormulaOf), false);
   return createSchedule({
     type: 'chain',
     spec: () => ({ type: 'chain', schedules: parts.map((s) => s.toJSON()) }),
     lr: (t, baseLr) => {
-      let lr = baseLr;
-      for (const s of parts) lr = s.lr(t, lr);
-      return lr;
+      const value = fast(t, baseLr);
+      return value - value === 0 ? value : checked(t, baseLr); // see formulaOf
     },
   });
 }

@@ -1,4 +1,4 @@
-import { createSchedule, type Schedule } from '../schedule.js';
+import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
 import { finite, knownKeys, nonNegative } from '../internal/validate.js';
 import { linearFactor } from '../schedules/linear.js';
 
@@ -28,13 +28,18 @@ export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
   knownKeys('', options, ['type', 'steps', 'startFactor', 'schedule']);
   const steps = nonNegative('steps', options.steps);
   const startFactor = finite('startFactor', options.startFactor ?? 0);
+  /** The formula, on the wrapped schedule's formula `inner`. */
+  const warmed = (inner: Formula): Formula => (t, baseLr) =>
+    t < steps ? inner(0, baseLr) * linearFactor(t, startFactor, 1, steps) : inner(t - steps, baseLr);
+  const fast = warmed(formulaOf(schedule));
+  const checked = warmed(checkedFormulaOf(schedule));
   return createSchedule({
     type: 'warmup',
     spec: () => ({ type: 'warmup', steps, startFactor, schedule: schedule.toJSON() }),
-    lr: (t, baseLr) =>
-      t < steps
-        ? schedule.lr(0, baseLr) * linearFactor(t, startFactor, 1, steps)
-        : schedule.lr(t - steps, baseLr),
+    lr: (t, baseLr) => {
+      const value = fast(t, baseLr);
+      return value - value === 0 ? value : checked(t, baseLr); // see formulaOf
+    },
     ...(schedule.momentum === undefined
       ? {}
       : { momentum: (t: number, m: number) => schedule.momentum!(Math.max(0, t - steps), m) }),

@@ -1,5 +1,5 @@
-import { InvalidParameterError, StateDictError } from '../errors.js';
-import { checkSameOptions, checkState, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './lr-scheduler.js';
+import { InvalidParameterError } from '../errors.js';
+import { checkSameOptions, checkState, childStates, loadChildStates, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /**
@@ -9,10 +9,10 @@ import type { OptimizerLike } from './optimizer.js';
  */
 export class ChainedScheduler implements SteppableScheduler {
   readonly kind = 'ChainedScheduler';
-  readonly optimizer: OptimizerLike;
+  declare readonly optimizer: OptimizerLike;
   /** The chained schedulers. */
-  readonly schedulers: readonly SteppableScheduler[];
-  private lastLr: number[];
+  declare readonly schedulers: readonly SteppableScheduler[];
+  private declare lastLr: number[];
   constructor(schedulers: SteppableScheduler[]) {
     if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => typeof s?.step === 'function')) {
       throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers');
@@ -52,22 +52,9 @@ export class ChainedScheduler implements SteppableScheduler {
   loadStateDict(state: SchedulerState): void {
     const s = checkState(state, this.kind);
     checkSameOptions(s, {});
-    const children = s.schedulers;
-    if (!Array.isArray(children) || children.length !== this.schedulers.length) {
-      throw new StateDictError('schedulers', `expected ${this.schedulers.length} sub-scheduler states`);
-    }
+    const children = childStates(s, this.schedulers.length);
     const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
-    // All or nothing: a sub-scheduler refusing its state puts the ones already loaded back as they were.
-    const backup = this.schedulers.map((child) => child.stateDict());
-    this.schedulers.forEach((child, i) => {
-      try {
-        child.loadStateDict(children[i] as SchedulerState);
-      } catch (error) {
-        this.schedulers.forEach((c, j) => c.loadStateDict(backup[j]!));
-        if (error instanceof StateDictError) throw error.within(`schedulers[${i}]`);
-        throw error;
-      }
-    });
+    loadChildStates(this.schedulers, children);
     this.lastLr = lastLr;
   }
   /** The configuration as JSON. */

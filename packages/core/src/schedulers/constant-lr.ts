@@ -15,8 +15,8 @@ export interface ConstantLROptions extends FactorSchedulerOptions {
 /** PyTorch `ConstantLR`: `factor · baseLr` until `totalIters`, then `baseLr`. Formula: {@link constantFactor}. */
 export class ConstantLR extends FactorScheduler {
   readonly kind = 'ConstantLR';
-  readonly constantFactor: number;
-  readonly totalIters: number;
+  declare readonly constantFactor: number;
+  declare readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: ConstantLROptions = {}) {
     super(optimizer, options, ['factor', 'totalIters']);
     this.constantFactor = inRange('factor', options.factor ?? 1 / 3, 0, 1);

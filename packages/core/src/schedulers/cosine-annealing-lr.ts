@@ -1,6 +1,14 @@
 import { bool, finite, positive } from '../internal/validate.js';
-import { cosineAnnealingRecursiveValue, cosineAnnealingValue } from '../schedules/cosine.js';
-import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
+import {
+  cosineBetween,
+  cosineRecursiveApply,
+  cosineRecursiveStep,
+  cosineWeight,
+  type cosineAnnealingValue,
+  type cosineAnnealingRecursiveValue,
+} from '../schedules/cosine.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { schedulerOptions } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CosineAnnealingLR}. */
@@ -26,9 +34,9 @@ export interface CosineAnnealingLROptions {
  */
 export class CosineAnnealingLR extends LRScheduler {
   readonly kind = 'CosineAnnealingLR';
-  readonly tMax: number;
-  readonly etaMin: number;
-  private readonly useClosedForm: boolean;
+  declare readonly tMax: number;
+  declare readonly etaMin: number;
+  private declare readonly useClosedForm: boolean;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingLROptions) {
     super(optimizer, schedulerOptions(options, ['tMax', 'etaMin', 'lastEpoch', 'closedForm']));
     this.tMax = positive('tMax', options.tMax);
@@ -43,16 +51,21 @@ export class CosineAnnealingLR extends LRScheduler {
   }
   protected override computeLr(): number[] {
     const e = this.lastEpoch;
-    if (this.useClosedForm) return this.closedFormLr();
-    if (e !== 0 && this.stepCount === 1 && e > 0) {
-      // Resumed construction: PyTorch's first step uses the closed form, with its own operation order.
-      return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + Math.cos((e * Math.PI) / this.tMax))) / 2);
-    }
-    return this.optimizer.paramGroups.map((g, i) =>
-      cosineAnnealingRecursiveValue(e, g.lr, this.baseLrs[i]!, this.tMax, this.etaMin),
-    );
+    // Resumed construction: PyTorch's first step uses the closed form (its `e·π` is the same product as `π·e`).
+    if (this.useClosedForm || (e !== 0 && this.stepCount === 1 && e > 0)) return this.closedFormLr();
+    // The cosines depend on the step only: once per step, then each group's update.
+    const step = cosineRecursiveStep(e, this.tMax);
+    const { baseLrs, etaMin } = this;
+    const groups = this.optimizer.paramGroups;
+    const out = this.output(groups.length);
+    for (let i = 0; i < groups.length; i++) out[i] = cosineRecursiveApply(step, groups[i]!.lr, baseLrs[i]!, etaMin);
+    return out;
   }
   protected override closedFormLr(): number[] {
-    return this.baseLrs.map((b) => cosineAnnealingValue(this.lastEpoch, this.tMax, b, this.etaMin));
+    const weight = cosineWeight(this.lastEpoch, this.tMax);
+    const { baseLrs, etaMin } = this;
+    const out = this.output(baseLrs.length);
+    for (let i = 0; i < baseLrs.length; i++) out[i] = cosineBetween(weight, baseLrs[i]!, etaMin);
+    return out;
   }
 }

@@ -1,8 +1,9 @@
 import { finite, integer } from '../internal/validate.js';
-import { cosineAnnealingValue } from '../schedules/cosine.js';
-import { restartPosition } from '../schedules/restart-cycle.js';
+import { cosineBetween, cosineWeight, type cosineAnnealingValue } from '../schedules/cosine.js';
+import { restartCycles, type RestartCycles, type restartPosition } from '../schedules/restart-cycle.js';
 import { checkStep } from '../schedule.js';
-import { LRScheduler, schedulerOptions, stateNumber, type SchedulerState } from './lr-scheduler.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { schedulerOptions, stateNumber, type SchedulerState } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CosineAnnealingWarmRestarts}. */
@@ -30,17 +31,20 @@ export interface CosineAnnealingWarmRestartsOptions {
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   readonly kind = 'CosineAnnealingWarmRestarts';
   readonly t0: number;
-  readonly tMult: number;
-  readonly etaMin: number;
+  declare readonly tMult: number;
+  declare readonly etaMin: number;
   /** Steps since the last restart (PyTorch `T_cur`). */
-  tCur: number;
+  declare tCur: number;
   /** Length of the current cycle (PyTorch `T_i`). */
-  tI: number;
+  declare tI: number;
+  /** The cycles of {@link restartPosition} for this `t0` and `tMult`. */
+  private declare readonly cycles: RestartCycles;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
     super(optimizer, schedulerOptions(options, ['t0', 'tMult', 'etaMin', 'lastEpoch']));
     this.t0 = integer('t0', options.t0, 1);
     this.tMult = integer('tMult', options.tMult ?? 1, 1);
     this.etaMin = finite('etaMin', options.etaMin ?? 0);
+    this.cycles = restartCycles(this.t0, this.tMult);
     this.tI = this.t0;
     this.tCur = this.lastEpoch;
     this.start();
@@ -48,8 +52,13 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   protected options() {
     return { t0: this.t0, tMult: this.tMult, etaMin: this.etaMin };
   }
+  /** {@link cosineAnnealingValue} of each group, its cosine computed once. */
   protected override computeLr(): number[] {
-    return this.baseLrs.map((b) => cosineAnnealingValue(this.tCur, this.tI, b, this.etaMin));
+    const weight = cosineWeight(this.tCur, this.tI);
+    const { baseLrs, etaMin } = this;
+    const out = this.output(baseLrs.length);
+    for (let i = 0; i < baseLrs.length; i++) out[i] = cosineBetween(weight, baseLrs[i]!, etaMin);
+    return out;
   }
   /** Advances one step, or jumps to `epoch` (fractional allowed, >= 0). */
   override step(epoch?: number): void {
@@ -65,9 +74,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     } else {
       checkStep(e);
       if (e >= this.t0) {
-        const { tCur, tI } = restartPosition(e, this.t0, this.tMult);
-        this.tCur = tCur;
-        if (this.tMult !== 1) this.tI = tI;
+        const cycle = this.cycles.cycleOf(e);
+        this.tCur = this.cycles.since(e, cycle);
+        if (this.tMult !== 1) this.tI = this.cycles.length(cycle);
       } else {
         this.tI = this.t0;
         this.tCur = e;

@@ -1,7 +1,8 @@
 import { finite } from '../internal/validate.js';
 import { cyclicConfig, cyclicLrAt, cyclicMomentumAt, cyclicPosition, type CyclicOptions, type CyclicPlan } from '../schedules/cyclic.js';
 import { NotSerializableError } from '../errors.js';
-import { LRScheduler, schedulerOptions, stateNumbers, type SchedulerState } from './lr-scheduler.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { schedulerOptions, stateNumbers, type SchedulerState } from './state.js';
 import { perGroup, readMomentum, writeMomentum, type OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CyclicLR}: those of the pure `cyclic`, with per-group values allowed. */
@@ -24,12 +25,12 @@ export interface CyclicLROptions extends Omit<CyclicOptions, 'baseLr' | 'maxLr' 
  */
 export class CyclicLR extends LRScheduler {
   readonly kind = 'CyclicLR';
-  private readonly plan: CyclicPlan;
-  private readonly maxLrs: number[];
+  private declare readonly plan: CyclicPlan;
+  private declare readonly maxLrs: number[];
   private baseMomentums: number[] = [];
-  private readonly maxMomentums: number[];
-  private readonly cycleMomentum: boolean;
-  private readonly userOptions: Record<string, unknown> | null;
+  private declare readonly maxMomentums: number[];
+  private declare readonly cycleMomentum: boolean;
+  private declare readonly userOptions: Record<string, unknown> | null;
   constructor(optimizer: OptimizerLike, options: CyclicLROptions) {
     // the keys shared with the pure cyclic are checked by cyclicConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
@@ -68,7 +69,8 @@ export class CyclicLR extends LRScheduler {
   }
   protected override computeLr(): number[] {
     const pos = cyclicPosition(this.plan, this.lastEpoch);
-    const lrs = this.baseLrs.map((b, i) => cyclicLrAt(b, this.maxLrs[i]!, pos));
+    const lrs = this.output(this.baseLrs.length);
+    for (let i = 0; i < lrs.length; i++) lrs[i] = cyclicLrAt(this.baseLrs[i]!, this.maxLrs[i]!, pos);
     if (this.cycleMomentum) {
       this.optimizer.paramGroups.forEach((g, i) => writeMomentum(g, cyclicMomentumAt(this.baseMomentums[i]!, this.maxMomentums[i]!, pos)));
     }

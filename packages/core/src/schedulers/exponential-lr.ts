@@ -12,7 +12,7 @@ export interface ExponentialLROptions extends FactorSchedulerOptions {
 /** PyTorch `ExponentialLR`: multiplies the rate by `gamma` each step. Formula: {@link exponentialFactor}. */
 export class ExponentialLR extends FactorScheduler {
   readonly kind = 'ExponentialLR';
-  readonly gamma: number;
+  declare readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: ExponentialLROptions) {
     super(optimizer, options, ['gamma']);
     this.gamma = nonNegative('gamma', options.gamma);

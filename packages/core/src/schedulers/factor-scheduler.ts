@@ -1,6 +1,7 @@
 import { bool } from '../internal/validate.js';
 import { SchedulerUsageError } from '../errors.js';
-import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { schedulerOptions } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options every multiplicative scheduler shares. */
@@ -20,7 +21,7 @@ export interface FactorSchedulerOptions {
  * LinearLR, ExponentialLR and PolynomialLR are this, each with its two formulas from its schedule file.
  */
 export abstract class FactorScheduler extends LRScheduler {
-  private readonly useClosedForm: boolean;
+  private declare readonly useClosedForm: boolean;
 
   /** `keys`: the subclass's own option names (`lastEpoch` and `closedForm` are added); others are refused. */
   protected constructor(optimizer: OptimizerLike, options: FactorSchedulerOptions, keys: readonly string[]) {
@@ -41,7 +42,10 @@ export abstract class FactorScheduler extends LRScheduler {
   protected override computeLr(): number[] {
     if (this.useClosedForm) return this.closedFormLr();
     const f = this.chainFactor(this.lastEpoch);
-    return this.optimizer.paramGroups.map((g) => g.lr * f);
+    const groups = this.optimizer.paramGroups;
+    const out = this.output(groups.length);
+    for (let i = 0; i < groups.length; i++) out[i] = groups[i]!.lr * f;
+    return out;
   }
 
   protected override closedFormLr(): number[] {
@@ -49,6 +53,8 @@ export abstract class FactorScheduler extends LRScheduler {
     if (!Number.isFinite(f)) {
       throw new SchedulerUsageError(`${this.kind}: the closed form is undefined at step ${this.lastEpoch} with these options (PyTorch divides by zero here)`);
     }
-    return this.baseLrs.map((b) => b * f);
+    const out = this.output(this.baseLrs.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.baseLrs[i]! * f;
+    return out;
   }
 }

@@ -1,6 +1,7 @@
 import { InvalidParameterError } from '../errors.js';
 import { callLambda, type LrLambda } from '../schedules/lambda.js';
-import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { schedulerOptions } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link LambdaLR} and {@link MultiplicativeLR}. */
@@ -22,7 +23,7 @@ function lambdas(lrLambda: unknown, groups: number): LrLambda[] {
 /** PyTorch `LambdaLR`: `baseLr · lrLambda(lastEpoch)`. Holds functions: not serializable (its state is). */
 export class LambdaLR extends LRScheduler {
   readonly kind: string = 'LambdaLR';
-  protected readonly fns: LrLambda[];
+  protected declare readonly fns: LrLambda[];
   constructor(optimizer: OptimizerLike, options: LambdaLROptions) {
     super(optimizer, schedulerOptions(options, ['lrLambda', 'lastEpoch']));
     this.fns = lambdas(options.lrLambda, this.optimizer.paramGroups.length);

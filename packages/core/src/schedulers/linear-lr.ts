@@ -17,9 +17,9 @@ export interface LinearLROptions extends FactorSchedulerOptions {
 /** PyTorch `LinearLR`: the multiplier moves linearly from `startFactor` to `endFactor`. Formula: {@link linearFactor}. */
 export class LinearLR extends FactorScheduler {
   readonly kind = 'LinearLR';
-  readonly startFactor: number;
-  readonly endFactor: number;
-  readonly totalIters: number;
+  declare readonly startFactor: number;
+  declare readonly endFactor: number;
+  declare readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: LinearLROptions = {}) {
     super(optimizer, options, ['startFactor', 'endFactor', 'totalIters']);
     this.startFactor = inRange('startFactor', options.startFactor ?? 1 / 3, 0, 1);

@@ -3,95 +3,10 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, NonFiniteRateError, NotSerializableError, StateDictError } from '../errors.js';
+import { InvalidParameterError, NonFiniteRateError, NotSerializableError } from '../errors.js';
 import { checkOptimizer, type OptimizerLike } from './optimizer.js';
 import { checkStep } from '../schedule.js';
-import { knownKeys } from '../internal/validate.js';
-
-/** A scheduler configuration as plain JSON: the PyTorch class name and its options in anneal's camelCase. */
-export interface SchedulerConfig {
-  /** PyTorch class name (`"CosineAnnealingLR"`), or `"ScheduleLR"` for a pure schedule. */
-  scheduler: string;
-  /** The constructor options, as JSON. */
-  options: Record<string, unknown>;
-}
-
-/** A scheduler's state as plain JSON (`JSON.stringify` round-trips it exactly). */
-export interface SchedulerState {
-  /** The scheduler class that saved it. */
-  kind: string;
-  /** The options it was built with; `loadStateDict` refuses a state saved with other options. */
-  options: Record<string, unknown> | null;
-  /** The step counter (`last_epoch`). */
-  lastEpoch: number;
-  /** How many times `step()` ran. */
-  stepCount: number;
-  /** The base learning rate of each group. */
-  baseLrs: number[];
-  /** The rates set by the last step. */
-  lastLr: number[];
-  /** Scheduler-specific fields. */
-  [field: string]: unknown;
-}
-
-/** Anything `SequentialLR` and `ChainedScheduler` can hold. */
-export interface SteppableScheduler {
-  /** The PyTorch class name. */
-  readonly kind: string;
-  readonly optimizer: OptimizerLike;
-  step(): void;
-  getLastLr(): number[];
-  stateDict(): SchedulerState;
-  loadStateDict(state: SchedulerState): void;
-  toJSON(): SchedulerConfig;
-}
-
-/**
- * Checks a scheduler's options object: a plain object whose keys are all in `allowed` (so a typo such as
- * `gama` is refused instead of silently using the default), and returns its `lastEpoch` for the base class.
- * @throws {@link InvalidParameterError} naming the unknown key, or `options` when it is not an object.
- */
-export function schedulerOptions(options: unknown, allowed: readonly string[]): number | undefined {
-  knownKeys('', options, allowed);
-  return (options as { lastEpoch?: number }).lastEpoch;
-}
-
-/** Checks a state dict's generic shape and kind. */
-export function checkState(state: unknown, kind: string): SchedulerState {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new StateDictError('', `expected an object, got ${state === null ? 'null' : typeof state}`);
-  }
-  const s = state as Partial<SchedulerState>;
-  if (s.kind !== kind) {
-    throw new StateDictError('kind', `this state was saved by ${JSON.stringify(s.kind)}, not by a ${kind}`);
-  }
-  return s as SchedulerState;
-}
-
-/** Reads a finite number field of a state dict. */
-export function stateNumber(state: SchedulerState, field: string, options: { allowInfinity?: boolean } = {}): number {
-  const v = state[field];
-  if (typeof v !== 'number' || Number.isNaN(v) || (!options.allowInfinity && !Number.isFinite(v))) {
-    throw new StateDictError(field, `expected a ${options.allowInfinity ? '' : 'finite '}number, got ${JSON.stringify(v)}`);
-  }
-  return v;
-}
-
-/** Reads an array of `length` finite numbers from a state dict. */
-export function stateNumbers(state: SchedulerState, field: string, length: number): number[] {
-  const v = state[field];
-  if (!Array.isArray(v) || v.length !== length || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    throw new StateDictError(field, `expected an array of ${length} finite numbers, got ${JSON.stringify(v)}`);
-  }
-  return [...(v as number[])];
-}
-
-/** Refuses a state saved with other options than this scheduler's. */
-export function checkSameOptions(state: SchedulerState, options: Record<string, unknown> | null): void {
-  if (JSON.stringify(state.options ?? null) !== JSON.stringify(options)) {
-    throw new StateDictError('options', `saved with ${JSON.stringify(state.options)}, but this scheduler has ${JSON.stringify(options)}`);
-  }
-}
+import { checkSameOptions, checkState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 
 /**
  * Base of every stateful scheduler: PyTorch's `_LRScheduler` semantics.
@@ -105,15 +20,17 @@ export abstract class LRScheduler implements SteppableScheduler {
   /** The PyTorch class name. */
   abstract readonly kind: string;
   /** The optimizer whose groups this scheduler drives. */
-  readonly optimizer: OptimizerLike;
+  declare readonly optimizer: OptimizerLike;
   /** Index of the last step taken (PyTorch `last_epoch`); -1 before the initial step. */
-  lastEpoch: number;
+  declare lastEpoch: number;
   /** The base rate of each group (PyTorch `base_lrs`). */
   baseLrs: number[] = [];
   /** Number of `step()` calls, the initial one included (PyTorch `_step_count`). */
   protected stepCount = 0;
-  /** Rates set by the last step. */
+  /** Rates set by the last step; refilled in place (`getLastLr()` and `stateDict()` hand out copies). */
   protected lastLr: number[] = [];
+  /** The array {@link LRScheduler.output} hands out. */
+  private outputArray: number[] = [];
 
   protected constructor(optimizer: OptimizerLike, lastEpoch: number | undefined) {
     this.optimizer = checkOptimizer(optimizer);
@@ -126,8 +43,22 @@ export abstract class LRScheduler implements SteppableScheduler {
   /** The constructor options as JSON, or `null` when they hold a user function. */
   protected abstract options(): Record<string, unknown> | null;
 
-  /** The rates of the next step, PyTorch's `get_lr` (recursive where PyTorch's is). */
+  /**
+   * The rates of the next step, PyTorch's `get_lr` (recursive where PyTorch's is). May return the array
+   * of {@link LRScheduler.output}, which the step only reads.
+   */
   protected abstract computeLr(): number[];
+
+  /**
+   * An array of `n` numbers owned by this scheduler, for `computeLr`/`closedFormLr` to fill and return
+   * instead of allocating one per step. The same array every time (while `n` is unchanged): fill it,
+   * return it, and keep no reference to it.
+   */
+  protected output(n: number): number[] {
+    let out = this.outputArray;
+    if (out.length !== n) out = this.outputArray = Array.from({ length: n }, () => 0);
+    return out;
+  }
 
   /** The closed-form rates at `lastEpoch`, for schedulers that have one (PyTorch `_get_closed_form_lr`). */
   protected closedFormLr(): number[] | undefined {
@@ -185,12 +116,29 @@ export abstract class LRScheduler implements SteppableScheduler {
   /** Writes rates into the groups and records them. */
   protected apply(values: readonly number[]): void {
     const groups = this.optimizer.paramGroups;
+    // v·0 is 0 for a finite v and NaN otherwise: one sum checks them all, before anything is written.
+    let zero = 0;
+    for (let i = 0; i < groups.length; i++) zero += values[i]! * 0;
+    if (zero !== 0) this.refuse(values);
+    // Each rate is read back from its group (an adapter's group may store it differently) right after
+    // it is written. PyTorch reads them back after all writes: the same, unless two groups share one
+    // rate, which PyTorch forbids (a parameter in two groups).
+    let last = this.lastLr;
+    if (last.length !== groups.length) last = this.lastLr = groups.map(() => 0);
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i]!;
+      group.lr = values[i]!;
+      last[i] = group.lr;
+    }
+  }
+
+  /** Throws for the first rate in `values` that is not a finite number. */
+  private refuse(values: readonly number[]): void {
+    const groups = this.optimizer.paramGroups;
     for (let i = 0; i < groups.length; i++) {
       const v = values[i]!;
       if (!(v - v === 0)) throw new NonFiniteRateError(`${this.kind} at step ${this.lastEpoch}, param group ${i}`, v);
     }
-    for (let i = 0; i < groups.length; i++) groups[i]!.lr = values[i]!;
-    this.lastLr = groups.map((g) => g.lr);
   }
 
   /** The rates the last step set, one per group (PyTorch `get_last_lr()`). */

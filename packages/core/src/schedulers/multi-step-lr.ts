@@ -15,8 +15,8 @@ export interface MultiStepLROptions extends FactorSchedulerOptions {
 /** PyTorch `MultiStepLR`. Formula: {@link multiStepFactor}. */
 export class MultiStepLR extends FactorScheduler {
   readonly kind = 'MultiStepLR';
-  readonly milestones: readonly number[];
-  readonly gamma: number;
+  declare readonly milestones: readonly number[];
+  declare readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: MultiStepLROptions) {
     super(optimizer, options, ['milestones', 'gamma']);
     const raw = options.milestones;

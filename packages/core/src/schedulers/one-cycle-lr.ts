@@ -1,14 +1,14 @@
 import { finite, integer, positive } from '../internal/validate.js';
 import { InvalidParameterError, SchedulerUsageError } from '../errors.js';
 import {
-  oneCycleConfig,
   oneCyclePlan,
-  oneCycleValues,
-  type OneCycleConfig,
+  oneCycleRates,
   type OneCycleOptions,
   type OneCyclePlan,
 } from '../schedules/one-cycle.js';
-import { LRScheduler, schedulerOptions } from './lr-scheduler.js';
+import { oneCycleConfig, type OneCycleConfig } from '../schedules/one-cycle-config.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { schedulerOptions } from './state.js';
 import { perGroup, writeMomentum, type OptimizerLike } from './optimizer.js';
 
 /** Options of {@link OneCycleLR}: those of the pure `oneCycle`, with per-group values allowed. */
@@ -42,13 +42,17 @@ export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'tota
  */
 export class OneCycleLR extends LRScheduler {
   readonly kind = 'OneCycleLR';
-  readonly totalSteps: number;
-  private readonly config: OneCycleConfig;
-  private readonly plan: OneCyclePlan;
-  private readonly maxLrs: number[];
-  private readonly baseMomentums: number[];
-  private readonly maxMomentums: number[];
-  private readonly userOptions: Record<string, unknown>;
+  declare readonly totalSteps: number;
+  private declare readonly config: OneCycleConfig;
+  private declare readonly plan: OneCyclePlan;
+  private declare readonly maxLrs: number[];
+  private declare readonly baseMomentums: number[];
+  private declare readonly maxMomentums: number[];
+  private declare readonly userOptions: Record<string, unknown>;
+  /** Each group's three rates ({@link oneCycleRates}), flat: group `i` at `3·i`. */
+  private declare readonly rates: number[];
+  /** Each group's momentums `[maxMomentum, baseMomentum]`, flat: group `i` at `2·i`. */
+  private declare readonly momentums: number[];
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
@@ -67,6 +71,8 @@ export class OneCycleLR extends LRScheduler {
     this.config = oneCycleConfig({ ...shared, totalSteps: total });
     this.totalSteps = this.config.totalSteps;
     this.plan = oneCyclePlan(this.totalSteps, this.config.pctStart, this.config.threePhase, this.config.annealStrategy);
+    this.rates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));
+    this.momentums = this.maxMomentums.flatMap((m, i) => [m, this.baseMomentums[i]!]);
     const { maxLr: _m, ...configJson } = this.config;
     this.userOptions = {
       ...configJson,
@@ -85,20 +91,30 @@ export class OneCycleLR extends LRScheduler {
   protected options() {
     return this.userOptions;
   }
+  /** PyTorch's error for a step past `totalSteps`. */
+  private pastTheEnd(t: number): never {
+    throw new SchedulerUsageError(`Tried to step ${t + 1} times. The specified number of total steps is ${this.totalSteps}`);
+  }
   protected override computeLr(): number[] {
     const t = this.lastEpoch;
-    if (t > this.totalSteps) {
-      throw new SchedulerUsageError(`Tried to step ${t + 1} times. The specified number of total steps is ${this.totalSteps}`);
+    if (t > this.totalSteps) this.pastTheEnd(t);
+    // The phase and its annealing weight (a cosine) depend on the step only: once per step.
+    const { plan, rates, momentums } = this;
+    const p = plan.phaseOf(t);
+    const weight = plan.weight(plan.pctOf(p, t, false));
+    // The phase's endpoints, and each group's values between them (flat: 3 rates, 2 momentums a group).
+    const { mix, lrEnds, momentumEnds } = plan;
+    const a = lrEnds[2 * p]!;
+    const b = lrEnds[2 * p + 1]!;
+    const ma = momentumEnds[2 * p]!;
+    const mb = momentumEnds[2 * p + 1]!;
+    const cycleMomentum = this.config.cycleMomentum;
+    const groups = this.optimizer.paramGroups;
+    const out = this.output(groups.length);
+    for (let i = 0; i < groups.length; i++) {
+      if (cycleMomentum) writeMomentum(groups[i]!, mix(momentums[2 * i + ma]!, momentums[2 * i + mb]!, weight));
+      out[i] = mix(rates[3 * i + a]!, rates[3 * i + b]!, weight);
     }
-    return this.optimizer.paramGroups.map((g, i) => {
-      const v = oneCycleValues(this.plan, t, this.maxLrs[i]!, {
-        divFactor: this.config.divFactor,
-        finalDivFactor: this.config.finalDivFactor,
-        baseMomentum: this.baseMomentums[i]!,
-        maxMomentum: this.maxMomentums[i]!,
-      }, false);
-      if (this.config.cycleMomentum) writeMomentum(g, v.momentum);
-      return v.lr;
-    });
+    return out;
   }
 }

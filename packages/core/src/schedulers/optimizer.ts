@@ -51,8 +51,14 @@ export function readMomentum(group: ParamGroup): number | undefined {
 
 /** Writes the group's momentum, replacing `betas` with a new array as PyTorch replaces the tuple. */
 export function writeMomentum(group: ParamGroup, value: number): void {
-  if (usesBetas(group)) group.betas = [value, ...group.betas!.slice(1)];
+  // Small enough for V8 to inline into every scheduler's step, so that `value` is never boxed.
+  if (usesBetas(group)) writeBeta1(group, value);
   else group.momentum = value;
+}
+
+/** Replaces `group.betas` with a copy whose first entry is `value`. */
+function writeBeta1(group: ParamGroup, value: number): void {
+  group.betas = [value, ...group.betas!.slice(1)];
 }
 
 /**

@@ -14,8 +14,8 @@ export interface PolynomialLROptions extends FactorSchedulerOptions {
 /** PyTorch `PolynomialLR`. Formula: {@link polynomialFactor}. */
 export class PolynomialLR extends FactorScheduler {
   readonly kind = 'PolynomialLR';
-  readonly totalIters: number;
-  readonly power: number;
+  declare readonly totalIters: number;
+  declare readonly power: number;
   constructor(optimizer: OptimizerLike, options: PolynomialLROptions = {}) {
     super(optimizer, options, ['totalIters', 'power']);
     // 0 is refused: the closed form divides by it (PyTorch raises ZeroDivisionError on step(epoch)).

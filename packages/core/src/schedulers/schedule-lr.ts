@@ -1,6 +1,7 @@
 import { InvalidParameterError, NotSerializableError } from '../errors.js';
 import type { Schedule } from '../schedule.js';
-import { LRScheduler, schedulerOptions, stateNumbers, type SchedulerState } from './lr-scheduler.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { schedulerOptions, stateNumbers, type SchedulerState } from './state.js';
 import { readMomentum, writeMomentum, type OptimizerLike } from './optimizer.js';
 
 function isSerializable(schedule: Schedule): boolean {
@@ -28,8 +29,8 @@ export interface ScheduleLROptions {
 export class ScheduleLR extends LRScheduler {
   readonly kind = 'ScheduleLR';
   /** The schedule of each group. */
-  readonly schedules: readonly Schedule[];
-  private baseMomentums: number[];
+  declare readonly schedules: readonly Schedule[];
+  private declare baseMomentums: number[];
   constructor(optimizer: OptimizerLike, schedule: Schedule | Schedule[], options: ScheduleLROptions = {}) {
     super(optimizer, schedulerOptions(options, ['lastEpoch']));
     const n = this.optimizer.paramGroups.length;
@@ -49,10 +50,14 @@ export class ScheduleLR extends LRScheduler {
   protected override computeLr(): number[] {
     const t = this.lastEpoch;
     const groups = this.optimizer.paramGroups;
-    return this.schedules.map((s, i) => {
-      if (s.momentum !== undefined) writeMomentum(groups[i]!, s.momentum(t, this.baseMomentums[i]!));
-      return s.lr(t, this.baseLrs[i]!);
-    });
+    const { schedules, baseLrs, baseMomentums } = this;
+    const out = this.output(schedules.length);
+    for (let i = 0; i < schedules.length; i++) {
+      const s = schedules[i]!;
+      if (s.momentum !== undefined) writeMomentum(groups[i]!, s.momentum(t, baseMomentums[i]!));
+      out[i] = s.lr(t, baseLrs[i]!);
+    }
+    return out;
   }
   protected override closedFormLr(): number[] {
     return this.computeLr();

@@ -1,7 +1,8 @@
-import { InvalidParameterError, StateDictError } from '../errors.js';
+import { InvalidParameterError } from '../errors.js';
 import { knownKeys, milestones as checkMilestones } from '../internal/validate.js';
 import { bisectRight } from '../internal/python.js';
-import { checkSameOptions, checkState, LRScheduler, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './lr-scheduler.js';
+import { LRScheduler } from './lr-scheduler.js';
+import { checkSameOptions, checkState, childStates, loadChildStates, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link SequentialLR}. */
@@ -22,14 +23,14 @@ export interface SequentialLROptions {
  */
 export class SequentialLR implements SteppableScheduler {
   readonly kind = 'SequentialLR';
-  readonly optimizer: OptimizerLike;
+  declare readonly optimizer: OptimizerLike;
   /** The sub-schedulers. */
-  readonly schedulers: readonly LRScheduler[];
+  declare readonly schedulers: readonly LRScheduler[];
   /** The milestones. */
-  readonly milestones: readonly number[];
+  declare readonly milestones: readonly number[];
   /** Steps taken (PyTorch `last_epoch`). */
-  lastEpoch: number;
-  private lastLr: number[];
+  declare lastEpoch: number;
+  private declare lastLr: number[];
   constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
     knownKeys('', options, ['schedulers', 'milestones']);
     const { schedulers } = options;
@@ -86,23 +87,10 @@ export class SequentialLR implements SteppableScheduler {
   loadStateDict(state: SchedulerState): void {
     const s = checkState(state, this.kind);
     checkSameOptions(s, this.options());
-    const children = s.schedulers;
-    if (!Array.isArray(children) || children.length !== this.schedulers.length) {
-      throw new StateDictError('schedulers', `expected ${this.schedulers.length} sub-scheduler states`);
-    }
+    const children = childStates(s, this.schedulers.length);
     const lastEpoch = stateNumber(s, 'lastEpoch');
     const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
-    // All or nothing: a sub-scheduler refusing its state puts the ones already loaded back as they were.
-    const backup = this.schedulers.map((child) => child.stateDict());
-    this.schedulers.forEach((child, i) => {
-      try {
-        child.loadStateDict(children[i] as SchedulerState);
-      } catch (error) {
-        this.schedulers.forEach((c, j) => c.loadStateDict(backup[j]!));
-        if (error instanceof StateDictError) throw error.within(`schedulers[${i}]`);
-        throw error;
-      }
-    });
+    loadChildStates(this.schedulers, children);
     this.lastEpoch = lastEpoch;
     this.lastLr = lastLr;
   }

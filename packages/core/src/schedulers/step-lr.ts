@@ -14,8 +14,8 @@ export interface StepLROptions extends FactorSchedulerOptions {
 /** PyTorch `StepLR`: multiplies the rate by `gamma` every `stepSize` steps. Formula: {@link stepFactor}. */
 export class StepLR extends FactorScheduler {
   readonly kind = 'StepLR';
-  readonly stepSize: number;
-  readonly gamma: number;
+  declare readonly stepSize: number;
+  declare readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: StepLROptions) {
     super(optimizer, options, ['stepSize', 'gamma']);
     this.stepSize = positive('stepSize', options.stepSize);

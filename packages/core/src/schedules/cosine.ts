@@ -22,27 +22,73 @@ export interface CosineSpec extends Required<CosineOptions> {
 }
 
 /**
+ * The part of the closed form that does not depend on the rates: `1 + cos(π·tCur/tMax)`, in [0, 2].
+ * A stateful scheduler computes it once per step and hands it to {@link cosineBetween} for each group.
+ */
+export function cosineWeight(tCur: number, tMax: number): number {
+  return 1 + Math.cos((Math.PI * tCur) / tMax);
+}
+
+/** The rest of the closed form: `η_min + (η_max − η_min)·weight/2`, `weight` from {@link cosineWeight}. */
+export function cosineBetween(weight: number, etaMax: number, etaMin: number): number {
+  return etaMin + ((etaMax - etaMin) * weight) / 2;
+}
+
+/**
  * The closed form η_min + (η_max − η_min)·(1 + cos(π·tCur/tMax))/2, with PyTorch's operation order.
- * The single place this formula lives: cosine, SGDR, and their stateful schedulers call it.
+ * The single place this formula lives ({@link cosineWeight}, then {@link cosineBetween}): cosine, SGDR,
+ * and their stateful schedulers use it.
  */
 export function cosineAnnealingValue(tCur: number, tMax: number, etaMax: number, etaMin: number): number {
-  return etaMin + ((etaMax - etaMin) * (1 + Math.cos((Math.PI * tCur) / tMax))) / 2;
+  return cosineBetween(cosineWeight(tCur, tMax), etaMax, etaMin);
+}
+
+/**
+ * What one step of the recursive form does, whatever the group: computed once per step by
+ * {@link cosineRecursiveStep}, applied to each group's rate by {@link cosineRecursiveApply}.
+ */
+export interface CosineRecursiveStep {
+  /**
+   * `'hold'`: the initial step, the rate is kept. `'restart'`: PyTorch's branch for
+   * `(lastEpoch − 1 − tMax) mod 2·tMax = 0`, the rate rises by `(baseLr − etaMin)·factor/2`.
+   * `'scale'`: the distance to `etaMin` is multiplied by `factor`.
+   */
+  readonly kind: 'hold' | 'restart' | 'scale';
+  /** `'restart'`: `1 − cos(π/tMax)`; `'scale'`: `(1 + cos(π·e/tMax)) / (1 + cos(π·(e − 1)/tMax))`; `'hold'`: 1. */
+  readonly factor: number;
+}
+
+/** The group-independent part of the recursive step to `lastEpoch` (its cosines), PyTorch's arithmetic. */
+export function cosineRecursiveStep(lastEpoch: number, tMax: number): CosineRecursiveStep {
+  let kind: CosineRecursiveStep['kind'] = 'hold';
+  let factor = 1;
+  if (lastEpoch === 0) {
+    // the initial step keeps the rate
+  } else if (pyMod(lastEpoch - 1 - tMax, 2 * tMax) === 0) {
+    kind = 'restart';
+    factor = 1 - Math.cos(Math.PI / tMax);
+  } else {
+    kind = 'scale';
+    factor = (1 + Math.cos((Math.PI * lastEpoch) / tMax)) / (1 + Math.cos((Math.PI * (lastEpoch - 1)) / tMax));
+  }
+  return { kind, factor }; // one allocation site, which V8 can keep off the heap
+}
+
+/** Applies a step from {@link cosineRecursiveStep} to one group's current rate `lr` (base rate `baseLr`). */
+export function cosineRecursiveApply(step: CosineRecursiveStep, lr: number, baseLr: number, etaMin: number): number {
+  if (step.kind === 'scale') return step.factor * (lr - etaMin) + etaMin;
+  if (step.kind === 'restart') return lr + ((baseLr - etaMin) * step.factor) / 2;
+  return lr;
 }
 
 /**
  * One step of the recursive ("chainable") form PyTorch's `CosineAnnealingLR.get_lr` uses, from the
  * current rate `lr` at step `lastEpoch - 1` to step `lastEpoch`. It equals the closed form only while
  * nothing else changes the rate between steps; PyTorch's own arithmetic, so values agree to the last bit.
+ * The single place this update lives: {@link cosineRecursiveStep}, then {@link cosineRecursiveApply}.
  */
 export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, baseLr: number, tMax: number, etaMin: number): number {
-  if (lastEpoch === 0) return lr;
-  if (pyMod(lastEpoch - 1 - tMax, 2 * tMax) === 0) {
-    return lr + ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
-  }
-  return (
-    ((1 + Math.cos((Math.PI * lastEpoch) / tMax)) / (1 + Math.cos((Math.PI * (lastEpoch - 1)) / tMax))) * (lr - etaMin) +
-    etaMin
-  );
+  return cosineRecursiveApply(cosineRecursiveStep(lastEpoch, tMax), lr, baseLr, etaMin);
 }
 
 /**

@@ -16,30 +16,82 @@ export interface RestartPosition {
   tI: number;
 }
 
-function cycleStart(i: number, t0: number, tMult: number): number {
-  const start = (t0 * (tMult ** i - 1)) / (tMult - 1);
-  // Past the float range of tMult^i (only when t / t0 is beyond ~1e300): in logarithms, not Infinity.
-  return Number.isFinite(start) ? start : Math.exp(Math.log(t0) + i * Math.log(tMult) - Math.log(tMult - 1));
+/** Largest cycle index whose start and length are kept in a table (see {@link cycleTable}). */
+const MAX_TABLED_CYCLE = 2048;
+
+/**
+ * `f(i)`, each entry computed once and then looked up, for `0 <= i <= MAX_TABLED_CYCLE` (other `i`:
+ * computed each time). Grows on demand. Only a cache: the values are exactly `f`'s, but V8's `**`
+ * costs about ten times a `Math.cos`, and locating a step needs three cycle starts or lengths.
+ * For an integer `tMult >= 2`, `tMult ** 1100` is already Infinity, so real cycle indices stay far below the bound.
+ */
+function cycleTable(f: (i: number) => number): (i: number) => number {
+  const table: number[] = [];
+  const miss = (i: number): number => {
+    if (!(i >= 0 && i <= MAX_TABLED_CYCLE)) return f(i);
+    for (let k = table.length; k <= i; k++) table.push(f(k));
+    return table[i]!;
+  };
+  return (i) => table[i] ?? miss(i);
 }
 
-function cycleLength(i: number, t0: number, tMult: number): number {
-  const length = t0 * tMult ** i;
-  return Number.isFinite(length) ? length : Math.exp(Math.log(t0) + i * Math.log(tMult));
+/** Restart cycles of lengths `t0 · tMult^i` with what depends only on `t0` and `tMult` computed once. */
+export interface RestartCycles {
+  /** The index of the cycle step `t >= 0` falls in (`cycle` of {@link restartPosition}). */
+  readonly cycleOf: (t: number) => number;
+  /** Steps since the start of cycle `i`, the cycle of step `t` (`tCur` of {@link restartPosition}). */
+  readonly since: (t: number, i: number) => number;
+  /** The length of cycle `i`, `t0 · tMult^i` (`tI`). */
+  readonly length: (i: number) => number;
 }
 
-/** Locates step `t >= 0` among restart cycles of length `t0 · tMult^i` (`tMult >= 1`). */
+/**
+ * The cycles {@link restartPosition} locates steps in, for fixed `t0` and `tMult`: the logarithm of
+ * `tMult` and the start and length of each cycle are computed once, so locating a step costs a
+ * logarithm and a few exact comparisons, and allocates nothing. Same results as
+ * {@link restartPosition}, bit for bit.
+ * @param t0 - Length of the first cycle, > 0.
+ * @param tMult - Growth factor of the cycle length, an integer >= 1.
+ */
+export function restartCycles(t0: number, tMult: number): RestartCycles {
+  return cycles(t0, tMult, cycleTable);
+}
+
+/** {@link restartCycles}, with each cycle's start and length memoized by `memo` (or not: the identity). */
+function cycles(t0: number, tMult: number, memo: (f: (i: number) => number) => (i: number) => number): RestartCycles {
+  if (tMult === 1) return { cycleOf: (t) => Math.floor(t / t0), since: (t) => t % t0, length: () => t0 };
+  const logTMult = Math.log(tMult);
+  /** The first step of cycle `i`, `t0·(tMult^i − 1)/(tMult − 1)`. */
+  const start = memo((i) => {
+    const s = (t0 * (tMult ** i - 1)) / (tMult - 1);
+    // Past the float range of tMult^i (only when t / t0 is beyond ~1e300): in logarithms, not Infinity.
+    return Number.isFinite(s) ? s : Math.exp(Math.log(t0) + i * logTMult - Math.log(tMult - 1));
+  });
+  const length = memo((i) => {
+    const l = t0 * tMult ** i;
+    return Number.isFinite(l) ? l : Math.exp(Math.log(t0) + i * logTMult);
+  });
+  const cycleOf = (t: number): number => {
+    if (t < t0) return 0;
+    const x = (t / t0) * (tMult - 1) + 1;
+    // In log space when t / t0 overflows (a tiny t0 and a huge t).
+    const logX = Number.isFinite(x) ? Math.log(x) : Math.log(t) - Math.log(t0) + Math.log(tMult - 1);
+    let i = Math.floor(logX / logTMult);
+    // The estimate is at most one off; each correction runs at most once or twice (bounded regardless).
+    for (let k = 0; k < 4 && i > 0 && start(i) > t; k++) i--;
+    for (let k = 0; k < 4 && start(i + 1) <= t; k++) i++;
+    return i;
+  };
+  // Before t0, `t` itself (also when `t` is -0, which `t - start(0)` would turn into 0).
+  return { cycleOf, since: (t, i) => (t < t0 ? t : t - start(i)), length };
+}
+
+/**
+ * Locates step `t >= 0` among restart cycles of length `t0 · tMult^i` (`t0 > 0`, integer `tMult >= 1`).
+ * For many steps with the same `t0` and `tMult`, {@link restartCycles} is faster.
+ */
 export function restartPosition(t: number, t0: number, tMult: number): RestartPosition {
-  if (tMult === 1) {
-    const tCur = t % t0;
-    return { cycle: Math.floor(t / t0), tCur, tI: t0 };
-  }
-  if (t < t0) return { cycle: 0, tCur: t, tI: t0 };
-  const x = (t / t0) * (tMult - 1) + 1;
-  // In log space when t / t0 overflows (a tiny t0 and a huge t).
-  const logX = Number.isFinite(x) ? Math.log(x) : Math.log(t) - Math.log(t0) + Math.log(tMult - 1);
-  let i = Math.floor(logX / Math.log(tMult));
-  // The estimate is at most one off; each correction runs at most once or twice (bounded regardless).
-  for (let k = 0; k < 4 && i > 0 && cycleStart(i, t0, tMult) > t; k++) i--;
-  for (let k = 0; k < 4 && cycleStart(i + 1, t0, tMult) <= t; k++) i++;
-  return { cycle: i, tCur: t - cycleStart(i, t0, tMult), tI: cycleLength(i, t0, tMult) };
+  const { cycleOf, since, length } = cycles(t0, tMult, (f) => f); // one step: nothing worth keeping
+  const cycle = cycleOf(t);
+  return { cycle, tCur: since(t, cycle), tI: length(cycle) };
 }

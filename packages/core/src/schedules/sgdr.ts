@@ -1,8 +1,8 @@
-import { createSchedule, type Schedule } from '../schedule.js';
+import { createSchedule, formulaOf, type Schedule } from '../schedule.js';
 import type { NonFiniteRateError } from '../errors.js';
 import { atLeastOrInfinity, finite, integer, knownKeys, nonNegative, positive } from '../internal/validate.js';
 import { cosineAnnealingValue } from './cosine.js';
-import { restartPosition } from './restart-cycle.js';
+import { restartCycles, type restartPosition } from './restart-cycle.js';
 import { warmup } from '../combinators/warmup.js';
 
 /** Options of {@link sgdr}. */
@@ -58,17 +58,26 @@ export function sgdr(options: SgdrOptions): Schedule {
   const warmupStartFactor = finite('warmupStartFactor', options.warmupStartFactor ?? 0);
   const spec: SgdrSpec = { type: 'sgdr', t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor };
   if (cycleLimit !== Infinity) spec.cycleLimit = cycleLimit;
+  const { cycleOf, since, length } = restartCycles(t0, tMult);
   const cycles = createSchedule({
     type: 'sgdr',
     spec,
     lr: (t, baseLr) => {
-      const { cycle, tCur, tI } = restartPosition(t, t0, tMult);
+      const cycle = cycleOf(t);
       if (cycle >= cycleLimit) return etaMin;
       const peak = cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle;
-      return cosineAnnealingValue(tCur, tI, peak, etaMin);
+      return cosineAnnealingValue(since(t, cycle), length(cycle), peak, etaMin);
     },
   });
   if (warmupSteps === 0) return cycles;
   const warmed = warmup({ steps: warmupSteps, startFactor: warmupStartFactor }, cycles);
-  return createSchedule({ type: 'sgdr', spec, lr: (t, b) => warmed.lr(t, b) });
+  const formula = formulaOf(warmed);
+  return createSchedule({
+    type: 'sgdr',
+    spec,
+    lr: (t, b) => {
+      const value = formula(t, b);
+      return value - value === 0 ? value : warmed.lr(t, b); // throws warmed's own error (see formulaOf)
+    },
+  });
 }

@@ -31,7 +31,8 @@ import { OneCycleLR } from '../schedulers/one-cycle-lr.js';
 import { ReduceLROnPlateau } from '../schedulers/reduce-lr-on-plateau.js';
 import { SequentialLR } from '../schedulers/sequential-lr.js';
 import { ChainedScheduler } from '../schedulers/chained-scheduler.js';
-import { LRScheduler, type SteppableScheduler } from '../schedulers/lr-scheduler.js';
+import { LRScheduler } from '../schedulers/lr-scheduler.js';
+import type { SteppableScheduler } from '../schedulers/state.js';
 import type { OptimizerLike } from '../schedulers/optimizer.js';
 import { arrayAt, join, located, mark, objectAt, own } from './read-helpers.js';
 
@@ -120,7 +121,7 @@ const TORCH: Record<string, TorchClass> = {
       mode: 'mode', factor: 'factor', patience: 'patience', threshold: 'threshold', threshold_mode: 'thresholdMode',
       cooldown: 'cooldown', min_lr: 'minLr', eps: 'eps',
     },
-    schedule: noPure('ReduceLROnPlateau follows a metric, not the step: build it with schedulerFromJSON'),
+    schedule: /* @__PURE__ */ noPure('ReduceLROnPlateau follows a metric, not the step: build it with schedulerFromJSON'),
     scheduler: (opt, o) => new ReduceLROnPlateau(opt, o),
   },
   SequentialLR: {
@@ -149,8 +150,8 @@ const TORCH: Record<string, TorchClass> = {
 
 const NEEDS_FUNCTION = ['LambdaLR', 'MultiplicativeLR'];
 
-/** The PyTorch class names the readers accept. */
-export const TORCH_SCHEDULERS: readonly string[] = Object.freeze(Object.keys(TORCH));
+/** The PyTorch class names the readers accept. (The calls are marked pure so that bundlers can drop the table when unused.) */
+export const TORCH_SCHEDULERS: readonly string[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(TORCH));
 
 function sortedCopy(value: unknown): unknown {
   return Array.isArray(value) && value.every((v) => typeof v === 'number') ? [...(value as number[])].sort((a, b) => a - b) : value;

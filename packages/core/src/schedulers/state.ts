@@ -1,0 +1,120 @@
+/**
+ * What every stateful scheduler shares besides its base class: the JSON shapes of its configuration and
+ * state, and the checks that read them back.
+ *
+ * @packageDocumentation
+ */
+import { StateDictError } from '../errors.js';
+import { knownKeys } from '../internal/validate.js';
+import type { OptimizerLike } from './optimizer.js';
+
+/** A scheduler configuration as plain JSON: the PyTorch class name and its options in anneal's camelCase. */
+export interface SchedulerConfig {
+  /** PyTorch class name (`"CosineAnnealingLR"`), or `"ScheduleLR"` for a pure schedule. */
+  scheduler: string;
+  /** The constructor options, as JSON. */
+  options: Record<string, unknown>;
+}
+
+/** A scheduler's state as plain JSON (`JSON.stringify` round-trips it exactly). */
+export interface SchedulerState {
+  /** The scheduler class that saved it. */
+  kind: string;
+  /** The options it was built with; `loadStateDict` refuses a state saved with other options. */
+  options: Record<string, unknown> | null;
+  /** The step counter (`last_epoch`). */
+  lastEpoch: number;
+  /** How many times `step()` ran. */
+  stepCount: number;
+  /** The base learning rate of each group. */
+  baseLrs: number[];
+  /** The rates set by the last step. */
+  lastLr: number[];
+  /** Scheduler-specific fields. */
+  [field: string]: unknown;
+}
+
+/** Anything `SequentialLR` and `ChainedScheduler` can hold. */
+export interface SteppableScheduler {
+  /** The PyTorch class name. */
+  readonly kind: string;
+  readonly optimizer: OptimizerLike;
+  step(): void;
+  getLastLr(): number[];
+  stateDict(): SchedulerState;
+  loadStateDict(state: SchedulerState): void;
+  toJSON(): SchedulerConfig;
+}
+
+/**
+ * Checks a scheduler's options object: a plain object whose keys are all in `allowed` (so a typo such as
+ * `gama` is refused instead of silently using the default), and returns its `lastEpoch` for the base class.
+ * @throws {@link InvalidParameterError} naming the unknown key, or `options` when it is not an object.
+ */
+export function schedulerOptions(options: unknown, allowed: readonly string[]): number | undefined {
+  knownKeys('', options, allowed);
+  return (options as { lastEpoch?: number }).lastEpoch;
+}
+
+/** Checks a state dict's generic shape and kind. */
+export function checkState(state: unknown, kind: string): SchedulerState {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new StateDictError('', `expected an object, got ${state === null ? 'null' : typeof state}`);
+  }
+  const s = state as Partial<SchedulerState>;
+  if (s.kind !== kind) {
+    throw new StateDictError('kind', `this state was saved by ${JSON.stringify(s.kind)}, not by a ${kind}`);
+  }
+  return s as SchedulerState;
+}
+
+/** Reads a finite number field of a state dict. */
+export function stateNumber(state: SchedulerState, field: string, options: { allowInfinity?: boolean } = {}): number {
+  const v = state[field];
+  if (typeof v !== 'number' || Number.isNaN(v) || (!options.allowInfinity && !Number.isFinite(v))) {
+    throw new StateDictError(field, `expected a ${options.allowInfinity ? '' : 'finite '}number, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** Reads an array of `length` finite numbers from a state dict. */
+export function stateNumbers(state: SchedulerState, field: string, length: number): number[] {
+  const v = state[field];
+  if (!Array.isArray(v) || v.length !== length || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    throw new StateDictError(field, `expected an array of ${length} finite numbers, got ${JSON.stringify(v)}`);
+  }
+  return [...(v as number[])];
+}
+
+/** Refuses a state saved with other options than this scheduler's. */
+export function checkSameOptions(state: SchedulerState, options: Record<string, unknown> | null): void {
+  if (JSON.stringify(state.options ?? null) !== JSON.stringify(options)) {
+    throw new StateDictError('options', `saved with ${JSON.stringify(state.options)}, but this scheduler has ${JSON.stringify(options)}`);
+  }
+}
+
+/** The `schedulers` field of a composite scheduler's state: one state per sub-scheduler. */
+export function childStates(state: SchedulerState, count: number): SchedulerState[] {
+  const children = state.schedulers;
+  if (!Array.isArray(children) || children.length !== count) {
+    throw new StateDictError('schedulers', `expected ${count} sub-scheduler states`);
+  }
+  return children as SchedulerState[];
+}
+
+/**
+ * Loads each sub-scheduler's state, all or nothing: when one refuses its state, the ones already
+ * loaded are put back as they were, and its error names it (`schedulers[i]...`).
+ */
+export function loadChildStates(schedulers: readonly SteppableScheduler[], states: readonly SchedulerState[]): void {
+  const backup = schedulers.map((child) => child.stateDict());
+  schedulers.forEach((child, i) => {
+    try {
+      child.loadStateDict(states[i]!);
+    } catch (error) {
+      schedulers.forEach((c, j) => c.loadStateDict(backup[j]!));
+      if (error instanceof StateDictError) throw error.within(`schedulers[${i}]`);
+      throw error;
+    }
+  });
+}
