@@ -21,12 +21,9 @@ const KB = 1024;
 /**
  * The entries measured by `pnpm bench` and checked by this package's `test` script. 1 kB = 1024 bytes.
  *
- * Limits above their targets (see docs/benchmarks.md, "Bundle size"):
- * - `cosine`: core's single-file dist is not tree-shakable (three top-level calls in
- *   serialization/*.ts keep every schedule and scheduler alive): 9.6–10.0 kB today; lower the limit
- *   to the 1.5 kB target once core marks those calls pure (measured then: 1.3 kB).
- * - `whole-core`: 13.2–13.5 kB today (14.2 kB with the recommended speed changes), structurally above the
- *   8 kB target (see the docs).
+ * - `cosine`: at its 1.5 kB target (measured 1.26 kB once the serialization tables became tree-shakable).
+ * - `whole-core`: above its 8 kB target (measured 14.7 kB): the JSON readers, trace replay and fifteen
+ *   scheduler classes are that big; meeting it needs subpath exports. The limit catches regressions.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -34,7 +31,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import { cosine } from '@anneal/core'",
     code: "export { cosine } from '@anneal/core';",
     targetBytes: 1.5 * KB,
-    limitBytes: 12 * KB,
+    limitBytes: 1.5 * KB,
   },
   { id: 'sgdr', title: "import { sgdr } from '@anneal/core'", code: "export { sgdr } from '@anneal/core';" },
   { id: 'oneCycle', title: "import { oneCycle } from '@anneal/core'", code: "export { oneCycle } from '@anneal/core';" },
@@ -53,6 +50,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import * from '@anneal/core' (every export)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 15 * KB,
+    limitBytes: 16 * KB,
   },
 ];
