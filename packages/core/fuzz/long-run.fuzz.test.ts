@@ -93,10 +93,13 @@ describe(`long runs: ${STEPS} steps of every scheduler kind`, () => {
         }
       }
       if (c.driftPerStep !== undefined) console.log(`${c.name}: largest excursion outside the bounds after ${STEPS} steps: ${(worst / BASE).toExponential(2)} of the base rate`);
-      // The last tenth of the run costs about what the second tenth did (the first includes warm-up).
-      if (chunkTimes.length >= 3) {
-        const early = Math.max(chunkTimes[1]!, 1e-3);
-        const late = chunkTimes[chunkTimes.length - 1]!;
+      // No slowdown along the run: the fastest of the last three tenths against the fastest of tenths 2–4
+      // (the first includes warm-up). Minima shrug off GC pauses and a busy machine; a per-step cost that
+      // grows with the step shows in every late chunk. Only for long runs (>= 10^6 steps), where a tenth
+      // takes long enough to time; the short CI run only checks values.
+      if (STEPS >= 1_000_000 && chunkTimes.length >= 7) {
+        const early = Math.max(Math.min(...chunkTimes.slice(1, 4)), 1e-3);
+        const late = Math.min(...chunkTimes.slice(-3));
         expect(late / early, `time per step grew ${late / early}x along the run`).toBeLessThan(5);
       }
     });
