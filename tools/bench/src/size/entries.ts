@@ -21,9 +21,11 @@ const KB = 1024;
 /**
  * The entries measured by `pnpm bench` and checked by this package's `test` script. 1 kB = 1024 bytes.
  *
- * - `cosine`: at its 1.5 kB target (measured 1.26 kB once the serialization tables became tree-shakable).
- * - `whole-core`: above its 8 kB target (measured 14.7 kB): the JSON readers, trace replay and fifteen
- *   scheduler classes are that big; meeting it needs subpath exports. The limit catches regressions.
+ * - `cosine`: limit = target 1.5 kB (measured 1.23 kB since the serialization tables are tree-shakable).
+ * - `whole-core`: above its 8 kB target (measured 14.4 kB; limit = that + ~10%). The JSON readers and
+ *   trace replay are 3.5 kB of it and the sixteen scheduler classes 5.1 kB more: without the readers and
+ *   replay the rest is 11.0 kB, and only without the schedulers too (5.8 kB) is it under 8 kB, so the
+ *   target needs subpath exports (see docs/benchmarks.md). The limit catches regressions.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
