@@ -1,6 +1,6 @@
 /**
  * The slices of the TensorFlow.js API this adapter touches, so any namespace that provides them works
- * (`@tensorflow/tfjs`, `@tensorflow/tfjs-node`, a custom bundle of core + layers).
+ * (`@tensorflow/tfjs`, the native Node binding `tfjs-node`, a custom bundle of core + layers).
  *
  * @packageDocumentation
  */
