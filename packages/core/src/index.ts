@@ -80,4 +80,5 @@ export { TORCH_SCHEDULERS, type AnyScheduler } from './serialization/torch-json.
 
 // PyTorch trace replay
 export { parseTrace, type Trace, type TraceCase, type TraceAction } from './replay/trace.js';
+export { formatReplayFile, formatReplaySummary } from './replay/report.js';
 export { replayTrace, replayCase, TRACE_TOLERANCE, type CaseResult, type KnownDifference } from './replay/replay.js';
