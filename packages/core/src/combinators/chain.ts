@@ -1,5 +1,7 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
 import { InvalidParameterError } from '../errors.js';
+import { describeSchedule } from '../descriptor.js';
+import { resolveOptions } from '../internal/options.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
 
 /** JSON form of {@link chain}. */
@@ -45,3 +47,22 @@ export function chain(schedules: readonly Schedule[]): Schedule {
     },
   });
 }
+
+/** {@link chain}'s descriptor. */
+export const chainDescriptor = describeSchedule<ChainSpec, Record<never, never>>({
+  type: 'chain',
+  label: 'Chain',
+  formula: String.raw`s_n(t, \dots s_2(t, s_1(t, \eta_0)))`,
+  rules: {},
+  children: 'schedules',
+  create: ({ schedules: _children, ...options }, children) => {
+    resolveOptions({}, options);
+    return chain(children);
+  },
+  torch: {
+    class: 'ChainedScheduler',
+    kwargs: {},
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ChainedScheduler.html',
+  },
+  options: {},
+});

@@ -1,5 +1,7 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
-import { knownKeys, milestones as checkMilestones } from '../internal/validate.js';
+import { milestones as checkMilestones } from '../internal/validate.js';
+import { required, resolveOptions, type Resolved, type Rules } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 import { bisectRight } from '../internal/python.js';
 import { InvalidParameterError } from '../errors.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
@@ -10,8 +12,13 @@ export interface SequenceOptions {
   milestones: number[];
 }
 
+/** Checks of {@link SequenceOptions}. */
+export const sequenceRules = {
+  milestones: required<number[]>((name, value) => checkMilestones(name, value, { allowEmpty: true })),
+} satisfies Rules<SequenceOptions>;
+
 /** JSON form of {@link sequence}. */
-export interface SequenceSpec extends Required<SequenceOptions> {
+export interface SequenceSpec extends Resolved<typeof sequenceRules> {
   type: 'sequence';
   schedules: ScheduleSpec[];
 }
@@ -22,11 +29,10 @@ export interface SequenceSpec extends Required<SequenceOptions> {
  * and PyTorch's `SequentialLR`, whose stateful quirks `SequentialLR` in anneal reproduces.
  */
 export function sequence(schedules: readonly Schedule[], options: SequenceOptions): Schedule {
-  knownKeys('', options, ['type', 'milestones', 'schedules']);
+  const { milestones } = resolveOptions(sequenceRules, options, { extra: ['schedules'] });
   if (!Array.isArray(schedules) || schedules.length === 0) {
     throw new InvalidParameterError('schedules', schedules, 'a non-empty array of schedules');
   }
-  const milestones = checkMilestones('milestones', options.milestones, { allowEmpty: true });
   if (milestones.length !== schedules.length - 1) {
     throw new InvalidParameterError('milestones', options.milestones, `an array of ${schedules.length - 1} milestones (one fewer than the ${schedules.length} schedules)`);
   }
@@ -65,3 +71,21 @@ export function sequence(schedules: readonly Schedule[], options: SequenceOption
       : {}),
   });
 }
+
+/** {@link sequence}'s descriptor. */
+export const sequenceDescriptor = describeSchedule<SequenceSpec, SequenceOptions>({
+  type: 'sequence',
+  label: 'Sequence',
+  formula: String.raw`s_i(t - m_{i-1}) \text{ for } m_{i-1} \le t < m_i`,
+  rules: sequenceRules,
+  children: 'schedules',
+  create: ({ schedules: _children, ...options }, children) => sequence(children, options as never),
+  torch: {
+    class: 'SequentialLR',
+    kwargs: { milestones: 'milestones' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.SequentialLR.html',
+  },
+  options: {
+    milestones: { kind: 'steps', max: 300, sample: [20] },
+  },
+});

@@ -1,5 +1,8 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
-import { finite, knownKeys, nonNegative } from '../internal/validate.js';
+import { finite, nonNegative } from '../internal/validate.js';
+import { fallback, required, resolveOptions, type Resolved, type Rules } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
+import type { ScheduleSpec } from '../serialization/spec.js';
 import { linearFactor } from '../schedules/linear.js';
 
 /** Options of {@link warmup}. */
@@ -10,11 +13,17 @@ export interface WarmupOptions {
   startFactor?: number;
 }
 
+/** Checks and defaults of {@link WarmupOptions}. */
+export const warmupRules = {
+  steps: required(nonNegative),
+  startFactor: fallback(finite, 0),
+} satisfies Rules<WarmupOptions>;
+
 /** JSON form of {@link warmup}. */
-export interface WarmupSpec extends Required<WarmupOptions> {
+export interface WarmupSpec extends Resolved<typeof warmupRules> {
   type: 'warmup';
   /** The schedule that follows the warmup. */
-  schedule: import('../serialization/spec.js').ScheduleSpec;
+  schedule: ScheduleSpec;
 }
 
 /**
@@ -25,9 +34,7 @@ export interface WarmupSpec extends Required<WarmupOptions> {
  * - Endpoints: `lr(0) = startFactor · s(0)`, `lr(steps) = s(0)`; continuous at `steps`.
  */
 export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
-  knownKeys('', options, ['type', 'steps', 'startFactor', 'schedule']);
-  const steps = nonNegative('steps', options.steps);
-  const startFactor = finite('startFactor', options.startFactor ?? 0);
+  const { steps, startFactor } = resolveOptions(warmupRules, options, { extra: ['schedule'] });
   /** The formula, on the wrapped schedule's formula `inner`. */
   const warmed = (inner: Formula): Formula => (t, baseLr) =>
     t < steps ? inner(0, baseLr) * linearFactor(t, startFactor, 1, steps) : inner(t - steps, baseLr);
@@ -45,3 +52,17 @@ export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
       : { momentum: (t: number, m: number) => schedule.momentum!(Math.max(0, t - steps), m) }),
   });
 }
+
+/** {@link warmup}'s descriptor. */
+export const warmupDescriptor = describeSchedule<WarmupSpec, WarmupOptions>({
+  type: 'warmup',
+  label: 'Linear warmup',
+  formula: String.raw`t < w:\; s(0)\,\left(f + (1 - f)\,t/w\right);\quad t \ge w:\; s(t - w)`,
+  rules: warmupRules,
+  children: 'schedule',
+  create: ({ schedule: _child, ...options }, [child]) => warmup(options as never, child!),
+  options: {
+    steps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
+    startFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+  },
+});

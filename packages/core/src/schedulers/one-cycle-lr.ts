@@ -1,12 +1,12 @@
-import { finite, integer, positive } from '../internal/validate.js';
-import { InvalidParameterError, SchedulerUsageError } from '../errors.js';
+import { finite, positive } from '../internal/validate.js';
+import { SchedulerUsageError } from '../errors.js';
 import {
   oneCyclePlan,
   oneCycleRates,
   type OneCycleOptions,
   type OneCyclePlan,
 } from '../schedules/one-cycle.js';
-import { oneCycleConfig, type OneCycleConfig } from '../schedules/one-cycle-config.js';
+import { oneCycleConfig, withTotalSteps, type OneCycleConfig } from '../schedules/one-cycle-config.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
 import { perGroup, writeMomentum, type OptimizerLike } from './optimizer.js';
@@ -56,19 +56,12 @@ export class OneCycleLR extends LRScheduler {
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
-    const { maxLr, totalSteps, epochs, stepsPerEpoch, baseMomentum, maxMomentum, lastEpoch: _l, ...shared } = options;
-    let total = totalSteps;
-    if (total === undefined) {
-      if (epochs === undefined || stepsPerEpoch === undefined) {
-        throw new InvalidParameterError('totalSteps', undefined, 'a positive integer (or give both epochs and stepsPerEpoch)');
-      }
-      total = integer('epochs', epochs, 1) * integer('stepsPerEpoch', stepsPerEpoch, 1);
-    }
+    const { maxLr, baseMomentum, maxMomentum, lastEpoch: _l, ...shared } = withTotalSteps(options);
     const n = this.optimizer.paramGroups.length;
     this.maxLrs = perGroup('maxLr', maxLr, n, positive);
     this.baseMomentums = perGroup('baseMomentum', baseMomentum ?? 0.85, n, finite);
     this.maxMomentums = perGroup('maxMomentum', maxMomentum ?? 0.95, n, finite);
-    this.config = oneCycleConfig({ ...shared, totalSteps: total });
+    this.config = oneCycleConfig(shared as OneCycleOptions);
     this.totalSteps = this.config.totalSteps;
     this.plan = oneCyclePlan(this.totalSteps, this.config.pctStart, this.config.threePhase, this.config.annealStrategy);
     this.rates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));

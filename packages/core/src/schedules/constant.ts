@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { inRange, knownKeys, nonNegative } from '../internal/validate.js';
+import { inRange, nonNegative } from '../internal/validate.js';
+import { fallback, optional, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Options of {@link constant}. */
 export interface ConstantOptions {
@@ -9,10 +11,14 @@ export interface ConstantOptions {
   totalIters?: number;
 }
 
+/** Checks and defaults of {@link ConstantOptions}; PyTorch's `ConstantLR` defaults to `factor = 1/3, totalIters = 5`. */
+export const constantRules = {
+  factor: fallback((name, value) => inRange(name, value, 0, 1), 1, { value: 1 / 3 }),
+  totalIters: optional(nonNegative, { value: 5 }),
+} satisfies Rules<ConstantOptions>;
+
 /** JSON form of {@link constant}. */
-export interface ConstantSpec extends ConstantOptions {
-  type: 'constant';
-}
+export interface ConstantSpec extends SpecOf<'constant', typeof constantRules> {}
 
 /**
  * The multiplier of the base rate at step `t`: `factor` before `totalIters`, `1` from then on.
@@ -40,14 +46,30 @@ export function constantChainFactor(lastEpoch: number, factor: number, totalIter
  * - Bounds: between `factor · baseLr` and `baseLr`.
  */
 export function constant(options: ConstantOptions = {}): Schedule {
-  knownKeys('', options, ['type', 'factor', 'totalIters']);
-  const factor = inRange('factor', options.factor ?? 1, 0, 1);
-  const totalIters = options.totalIters === undefined ? Infinity : nonNegative('totalIters', options.totalIters);
-  const spec: ConstantSpec = { type: 'constant', factor };
-  if (totalIters !== Infinity) spec.totalIters = totalIters;
+  const o = resolveOptions(constantRules, options);
+  const { factor } = o;
+  const totalIters = o.totalIters ?? Infinity;
   return createSchedule({
     type: 'constant',
-    spec,
+    spec: specOf('constant', o),
     lr: (t, baseLr) => baseLr * constantFactor(t, factor, totalIters),
   });
 }
+
+/** {@link constant}'s descriptor. */
+export const constantDescriptor = describeSchedule<ConstantSpec, ConstantOptions>({
+  type: 'constant',
+  label: 'Constant factor',
+  formula: String.raw`\eta_0 \cdot (t < T \;?\; f : 1)`,
+  rules: constantRules,
+  create: (spec) => constant(spec as never),
+  torch: {
+    class: 'ConstantLR',
+    kwargs: { factor: 'factor', totalIters: 'total_iters' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ConstantLR.html',
+  },
+  options: {
+    factor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.5 },
+    totalIters: { kind: 'number', min: 0, max: 500, step: 1, sample: 20 },
+  },
+});

@@ -1,6 +1,8 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { bool, finite, knownKeys, positive } from '../internal/validate.js';
+import { bool, finite, positive } from '../internal/validate.js';
+import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import { pyMod } from '../internal/python.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Options of {@link cosine}. */
 export interface CosineOptions {
@@ -16,10 +18,15 @@ export interface CosineOptions {
   clamp?: boolean;
 }
 
+/** Checks and defaults of {@link CosineOptions}. */
+export const cosineRules = {
+  tMax: required(positive),
+  etaMin: fallback(finite, 0),
+  clamp: fallback(bool, false),
+} satisfies Rules<CosineOptions>;
+
 /** JSON form of {@link cosine}. */
-export interface CosineSpec extends Required<CosineOptions> {
-  type: 'cosine';
-}
+export interface CosineSpec extends SpecOf<'cosine', typeof cosineRules> {}
 
 /**
  * The part of the closed form that does not depend on the rates: `1 + cos(π·tCur/tMax)`, in [0, 2].
@@ -100,15 +107,33 @@ export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, bas
  * - Bounds: between `etaMin` and `baseLr`.
  */
 export function cosine(options: CosineOptions): Schedule {
-  knownKeys('', options, ['type', 'tMax', 'etaMin', 'clamp']);
-  const tMax = positive('tMax', options.tMax);
-  const etaMin = finite('etaMin', options.etaMin ?? 0);
-  const clamp = bool('clamp', options.clamp ?? false);
+  const o = resolveOptions(cosineRules, options);
+  const { tMax, etaMin, clamp } = o;
   return createSchedule({
     type: 'cosine',
-    spec: { type: 'cosine', tMax, etaMin, clamp },
+    spec: specOf('cosine', o),
     lr: clamp
       ? (t, baseLr) => (t >= tMax ? etaMin : cosineAnnealingValue(t, tMax, baseLr, etaMin))
       : (t, baseLr) => cosineAnnealingValue(t, tMax, baseLr, etaMin),
   });
 }
+
+/** {@link cosine}'s descriptor. */
+export const cosineDescriptor = describeSchedule<CosineSpec, CosineOptions>({
+  type: 'cosine',
+  label: 'Cosine annealing',
+  formula: String.raw`\eta_{\min} + (\eta_{\max} - \eta_{\min})\,\frac{1 + \cos(\pi t / T_{\max})}{2}`,
+  rules: cosineRules,
+  create: (spec) => cosine(spec as never),
+  torch: {
+    class: 'CosineAnnealingLR',
+    kwargs: { tMax: 'T_max', etaMin: 'eta_min' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.CosineAnnealingLR.html',
+  },
+  options: {
+    tMax: { kind: 'number', min: 1, max: 500, step: 1, sample: 50 },
+    etaMin: { kind: 'number', min: 0, max: 0.1, step: 0.001, sample: 0.001 },
+    clamp: { kind: 'boolean', sample: true },
+  },
+  source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
+});

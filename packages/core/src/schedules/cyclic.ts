@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { bool, finite, fn, knownKeys, nonNegative, oneOf, positive } from '../internal/validate.js';
+import { bool, finite, fn, nonNegative, oneOf, positive } from '../internal/validate.js';
+import { fallback, optional, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Built-in amplitude policies of {@link cyclic}. */
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range';
@@ -30,12 +32,29 @@ export interface CyclicOptions {
   maxMomentum?: number;
 }
 
-/** JSON form of {@link cyclic}. */
-export interface CyclicSpec extends Omit<Required<CyclicOptions>, 'baseLr' | 'scaleFn' | 'stepSizeDown' | 'scaleMode'> {
-  type: 'cyclic';
-  baseLr?: number;
-  stepSizeDown?: number;
-}
+const MODES = ['triangular', 'triangular2', 'exp_range'] as const;
+const SCALE_MODES = ['cycle', 'iterations'] as const;
+
+/** Checks and defaults of {@link CyclicOptions} (PyTorch's defaults). */
+export const cyclicRules = {
+  baseLr: optional(finite),
+  maxLr: required(finite),
+  stepSizeUp: fallback(positive, 2000),
+  stepSizeDown: optional(positive),
+  mode: fallback<CyclicMode>((name, value) => oneOf(name, value, MODES), 'triangular'),
+  // Negative: gamma^t is NaN at fractional steps (and flips sign at integer ones), so refused; PyTorch accepts it.
+  gamma: fallback(nonNegative, 1),
+  scaleFn: optional((name, value) => fn<(x: number) => number>(name, value)),
+  scaleMode: optional<'cycle' | 'iterations'>((name, value) => oneOf(name, value, SCALE_MODES)),
+  cycleMomentum: fallback(bool, true),
+  baseMomentum: fallback(finite, 0.8),
+  maxMomentum: fallback(finite, 0.9),
+} satisfies Rules<CyclicOptions>;
+
+type CyclicJson = Omit<typeof cyclicRules, 'scaleFn' | 'scaleMode'>;
+
+/** JSON form of {@link cyclic} (a `scaleFn` cannot be JSON). */
+export interface CyclicSpec extends SpecOf<'cyclic', CyclicJson> {}
 
 /** Validated cyclic policy, shared by the pure schedule and `CyclicLR`. */
 export interface CyclicPlan {
@@ -85,28 +104,9 @@ export function cyclicMomentumAt(baseMomentum: number, maxMomentum: number, pos:
 
 /** Checks the cyclic options and builds the plan. */
 export function cyclicConfig(options: CyclicOptions) {
-  knownKeys('', options, ['type', 'baseLr', 'maxLr', 'stepSizeUp', 'stepSizeDown', 'mode', 'gamma', 'scaleFn', 'scaleMode', 'cycleMomentum', 'baseMomentum', 'maxMomentum']);
-  const stepSizeUp = positive('stepSizeUp', options.stepSizeUp ?? 2000);
-  const stepSizeDown = options.stepSizeDown === undefined ? undefined : positive('stepSizeDown', options.stepSizeDown);
-  const mode = oneOf('mode', options.mode ?? 'triangular', ['triangular', 'triangular2', 'exp_range'] as const);
-  // Negative: gamma^t is NaN at fractional steps (and flips sign at integer ones), so refused; PyTorch accepts it.
-  const gamma = nonNegative('gamma', options.gamma ?? 1);
-  const scaleFn = options.scaleFn === undefined ? undefined : fn<(x: number) => number>('scaleFn', options.scaleFn);
-  const scaleMode = oneOf('scaleMode', options.scaleMode ?? 'cycle', ['cycle', 'iterations'] as const);
-  const config = {
-    baseLr: options.baseLr === undefined ? undefined : finite('baseLr', options.baseLr),
-    maxLr: finite('maxLr', options.maxLr),
-    stepSizeUp,
-    stepSizeDown,
-    mode,
-    gamma,
-    scaleFn,
-    scaleMode,
-    cycleMomentum: bool('cycleMomentum', options.cycleMomentum ?? true),
-    baseMomentum: finite('baseMomentum', options.baseMomentum ?? 0.8),
-    maxMomentum: finite('maxMomentum', options.maxMomentum ?? 0.9),
-  };
-  const plan = cyclicPlan(stepSizeUp, stepSizeDown ?? stepSizeUp, mode, gamma, scaleFn, scaleMode);
+  const config = resolveOptions(cyclicRules, options);
+  const { stepSizeUp, stepSizeDown, mode, gamma, scaleFn } = config;
+  const plan = cyclicPlan(stepSizeUp, stepSizeDown ?? stepSizeUp, mode, gamma, scaleFn, config.scaleMode ?? 'cycle');
   return { config, plan };
 }
 
@@ -120,13 +120,8 @@ export function cyclicConfig(options: CyclicOptions) {
  */
 export function cyclic(options: CyclicOptions): Schedule {
   const { config, plan } = cyclicConfig(options);
-  let spec: CyclicSpec | null = null;
-  if (config.scaleFn === undefined) {
-    const { scaleFn: _fn, scaleMode: _mode, baseLr, stepSizeDown, ...rest } = config;
-    spec = { type: 'cyclic', ...rest };
-    if (baseLr !== undefined) spec.baseLr = baseLr;
-    if (stepSizeDown !== undefined) spec.stepSizeDown = stepSizeDown;
-  }
+  const { scaleFn, scaleMode: _mode, ...json } = config;
+  const spec = scaleFn === undefined ? specOf<'cyclic', CyclicJson>('cyclic', json) : null;
   const { baseLr, maxLr, baseMomentum, maxMomentum } = config;
   return createSchedule({
     type: 'cyclic',
@@ -137,3 +132,42 @@ export function cyclic(options: CyclicOptions): Schedule {
       : {}),
   });
 }
+
+/** {@link cyclic}'s descriptor. */
+export const cyclicDescriptor = describeSchedule<CyclicSpec, CyclicOptions>({
+  type: 'cyclic',
+  label: 'Cyclic (triangular)',
+  formula: String.raw`\eta_b + (\eta_{\max} - \eta_b)\,h(t)\,a(t)`,
+  rules: cyclicRules,
+  create: (spec) => cyclic(spec as never),
+  torch: {
+    class: 'CyclicLR',
+    kwargs: {
+      baseLr: 'base_lr',
+      maxLr: 'max_lr',
+      stepSizeUp: 'step_size_up',
+      stepSizeDown: 'step_size_down',
+      mode: 'mode',
+      gamma: 'gamma',
+      scaleMode: 'scale_mode',
+      cycleMomentum: 'cycle_momentum',
+      baseMomentum: 'base_momentum',
+      maxMomentum: 'max_momentum',
+    },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.CyclicLR.html',
+  },
+  options: {
+    baseLr: { kind: 'number', min: 0, max: 0.05, step: 0.001, sample: 0.01 },
+    maxLr: { kind: 'number', min: 0.05, max: 1, step: 0.001, sample: 0.1 },
+    stepSizeUp: { kind: 'number', min: 1, max: 200, step: 1, sample: 10 },
+    stepSizeDown: { kind: 'number', min: 1, max: 200, step: 1, sample: 15 },
+    mode: { kind: 'choice', choices: MODES, sample: 'triangular' },
+    gamma: { kind: 'number', min: 0.9, max: 1, step: 0.001, sample: 0.99, when: { mode: 'exp_range' } },
+    scaleFn: { kind: 'function' },
+    scaleMode: { kind: 'inert', why: 'read only with a scaleFn, which JSON cannot carry; without one the mode decides, as in PyTorch' },
+    cycleMomentum: { kind: 'boolean', sample: true },
+    baseMomentum: { kind: 'number', min: 0.5, max: 0.85, step: 0.01, sample: 0.8 },
+    maxMomentum: { kind: 'number', min: 0.85, max: 0.99, step: 0.01, sample: 0.9 },
+  },
+  source: 'Smith 2017, arXiv:1506.01186',
+});

@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { knownKeys, nonNegative } from '../internal/validate.js';
+import { nonNegative } from '../internal/validate.js';
+import { required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Options of {@link exponential}. */
 export interface ExponentialOptions {
@@ -7,10 +9,13 @@ export interface ExponentialOptions {
   gamma: number;
 }
 
+/** Checks of {@link ExponentialOptions}. */
+export const exponentialRules = {
+  gamma: required(nonNegative),
+} satisfies Rules<ExponentialOptions>;
+
 /** JSON form of {@link exponential}. */
-export interface ExponentialSpec extends Required<ExponentialOptions> {
-  type: 'exponential';
-}
+export interface ExponentialSpec extends SpecOf<'exponential', typeof exponentialRules> {}
 
 /** `gamma ^ t`: PyTorch `ExponentialLR`'s closed form multiplier (continuous in `t`). */
 export function exponentialFactor(t: number, gamma: number): number {
@@ -29,11 +34,28 @@ export function exponentialChainFactor(lastEpoch: number, gamma: number): number
  * - Bounds: for `gamma <= 1`, within [0, baseLr].
  */
 export function exponential(options: ExponentialOptions): Schedule {
-  knownKeys('', options, ['type', 'gamma']);
-  const gamma = nonNegative('gamma', options.gamma);
+  const o = resolveOptions(exponentialRules, options);
+  const { gamma } = o;
   return createSchedule({
     type: 'exponential',
-    spec: { type: 'exponential', gamma },
+    spec: specOf('exponential', o),
     lr: (t, baseLr) => baseLr * exponentialFactor(t, gamma),
   });
 }
+
+/** {@link exponential}'s descriptor. */
+export const exponentialDescriptor = describeSchedule<ExponentialSpec, ExponentialOptions>({
+  type: 'exponential',
+  label: 'Exponential decay',
+  formula: String.raw`\eta_0 \cdot \gamma^{t}`,
+  rules: exponentialRules,
+  create: (spec) => exponential(spec as never),
+  torch: {
+    class: 'ExponentialLR',
+    kwargs: { gamma: 'gamma' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ExponentialLR.html',
+  },
+  options: {
+    gamma: { kind: 'number', min: 0.5, max: 1, step: 0.005, sample: 0.95 },
+  },
+});

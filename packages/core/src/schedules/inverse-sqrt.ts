@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { knownKeys, nonNegative, positive } from '../internal/validate.js';
+import { nonNegative, positive } from '../internal/validate.js';
+import { derived, fallback, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Options of {@link inverseSqrt}. */
 export interface InverseSqrtOptions {
@@ -9,10 +11,14 @@ export interface InverseSqrtOptions {
   timescale?: number;
 }
 
+/** Checks and defaults of {@link InverseSqrtOptions}. */
+export const inverseSqrtRules = {
+  warmupSteps: fallback(nonNegative, 0),
+  timescale: derived(positive, (o) => ((o.warmupSteps as number) > 0 ? (o.warmupSteps as number) : 10_000)),
+} satisfies Rules<InverseSqrtOptions>;
+
 /** JSON form of {@link inverseSqrt}. */
-export interface InverseSqrtSpec extends Required<InverseSqrtOptions> {
-  type: 'inverseSqrt';
-}
+export interface InverseSqrtSpec extends SpecOf<'inverseSqrt', typeof inverseSqrtRules> {}
 
 /**
  * Inverse square-root decay, the Transformer schedule (Vaswani et al. 2017, as in Hugging Face's
@@ -22,14 +28,27 @@ export interface InverseSqrtSpec extends Required<InverseSqrtOptions> {
  * - Bounds: within [0, baseLr].
  */
 export function inverseSqrt(options: InverseSqrtOptions = {}): Schedule {
-  knownKeys('', options, ['type', 'warmupSteps', 'timescale']);
-  const warmupSteps = nonNegative('warmupSteps', options.warmupSteps ?? 0);
-  const timescale = positive('timescale', options.timescale ?? (warmupSteps > 0 ? warmupSteps : 10_000));
+  const o = resolveOptions(inverseSqrtRules, options);
+  const { warmupSteps, timescale } = o;
   return createSchedule({
     type: 'inverseSqrt',
-    spec: { type: 'inverseSqrt', warmupSteps, timescale },
+    spec: specOf('inverseSqrt', o),
     lr: (t, baseLr) =>
       // baseLr · (t / warmupSteps), not (baseLr · t) / warmupSteps: the product underflows for a tiny t
       t < warmupSteps ? baseLr * (t / warmupSteps) : baseLr / Math.sqrt((t - warmupSteps + timescale) / timescale),
   });
 }
+
+/** {@link inverseSqrt}'s descriptor. */
+export const inverseSqrtDescriptor = describeSchedule<InverseSqrtSpec, InverseSqrtOptions>({
+  type: 'inverseSqrt',
+  label: 'Inverse square root',
+  formula: String.raw`\eta_0 \sqrt{\tau / (t - w + \tau)}`,
+  rules: inverseSqrtRules,
+  create: (spec) => inverseSqrt(spec as never),
+  options: {
+    warmupSteps: { kind: 'number', min: 0, max: 200, step: 1, sample: 10 },
+    timescale: { kind: 'number', min: 1, max: 1000, step: 1, sample: 20 },
+  },
+  source: 'Vaswani et al. 2017, arXiv:1706.03762',
+});

@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { finite, knownKeys, positive } from '../internal/validate.js';
+import { finite, inRange, nonNegative, positive } from '../internal/validate.js';
+import { fallback, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Options of {@link linear}. */
 export interface LinearOptions {
@@ -11,10 +13,20 @@ export interface LinearOptions {
   totalIters?: number;
 }
 
+const unitFactor = (name: string, value: unknown) => inRange(name, value, 0, 1);
+
+/**
+ * Checks and defaults of {@link LinearOptions}. PyTorch's `LinearLR` keeps both factors in [0, 1] and
+ * accepts `totalIters = 0`.
+ */
+export const linearRules = {
+  startFactor: fallback(finite, 1 / 3, { check: unitFactor }),
+  endFactor: fallback(finite, 1, { check: unitFactor }),
+  totalIters: fallback(positive, 5, { check: nonNegative }),
+} satisfies Rules<LinearOptions>;
+
 /** JSON form of {@link linear}. */
-export interface LinearSpec extends Required<LinearOptions> {
-  type: 'linear';
-}
+export interface LinearSpec extends SpecOf<'linear', typeof linearRules> {}
 
 /** The multiplier at step `t`; the arithmetic of PyTorch's `LinearLR` closed form. */
 export function linearFactor(t: number, startFactor: number, endFactor: number, totalIters: number): number {
@@ -36,13 +48,30 @@ export function linearChainFactor(lastEpoch: number, startFactor: number, endFac
  * - Bounds: between the two factors times `baseLr`.
  */
 export function linear(options: LinearOptions = {}): Schedule {
-  knownKeys('', options, ['type', 'startFactor', 'endFactor', 'totalIters']);
-  const startFactor = finite('startFactor', options.startFactor ?? 1 / 3);
-  const endFactor = finite('endFactor', options.endFactor ?? 1);
-  const totalIters = positive('totalIters', options.totalIters ?? 5);
+  const o = resolveOptions(linearRules, options);
+  const { startFactor, endFactor, totalIters } = o;
   return createSchedule({
     type: 'linear',
-    spec: { type: 'linear', startFactor, endFactor, totalIters },
+    spec: specOf('linear', o),
     lr: (t, baseLr) => baseLr * linearFactor(t, startFactor, endFactor, totalIters),
   });
 }
+
+/** {@link linear}'s descriptor. */
+export const linearDescriptor = describeSchedule<LinearSpec, LinearOptions>({
+  type: 'linear',
+  label: 'Linear ramp',
+  formula: String.raw`\eta_0 \cdot \left(f_0 + (f_1 - f_0)\,\min(t, T)/T\right)`,
+  rules: linearRules,
+  create: (spec) => linear(spec as never),
+  torch: {
+    class: 'LinearLR',
+    kwargs: { startFactor: 'start_factor', endFactor: 'end_factor', totalIters: 'total_iters' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.LinearLR.html',
+  },
+  options: {
+    startFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+    endFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 1 },
+    totalIters: { kind: 'number', min: 1, max: 500, step: 1, sample: 20 },
+  },
+});

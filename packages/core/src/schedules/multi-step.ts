@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { finite, knownKeys, milestones as checkMilestones } from '../internal/validate.js';
+import { finite, milestones as checkMilestones } from '../internal/validate.js';
+import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 import { bisectRight } from '../internal/python.js';
 
 /** Options of {@link multiStep}. */
@@ -10,10 +12,20 @@ export interface MultiStepOptions {
   gamma?: number;
 }
 
-/** JSON form of {@link multiStep}. */
-export interface MultiStepSpec extends Required<MultiStepOptions> {
-  type: 'multiStep';
+/** A sorted copy of an array of numbers (anything else as it is, for the check to refuse). */
+function sortedCopy(value: unknown): unknown {
+  return Array.isArray(value) && value.every((v) => typeof v === 'number') ? [...(value as number[])].sort((a, b) => a - b) : value;
 }
+
+/** Checks and defaults of {@link MultiStepOptions}; PyTorch's `MultiStepLR` takes the milestones in any order. */
+export const multiStepRules = {
+  // PyTorch counts milestones in a Counter, so their order does not matter there.
+  milestones: required<number[]>((name, value) => checkMilestones(name, value), { check: (name, value) => checkMilestones(name, sortedCopy(value)) }),
+  gamma: fallback(finite, 0.1),
+} satisfies Rules<MultiStepOptions>;
+
+/** JSON form of {@link multiStep}. */
+export interface MultiStepSpec extends SpecOf<'multiStep', typeof multiStepRules> {}
 
 /** `gamma ^ (number of milestones <= t)`: PyTorch `MultiStepLR`'s closed form multiplier. */
 export function multiStepFactor(t: number, sortedMilestones: readonly number[], gamma: number): number {
@@ -34,12 +46,29 @@ export function multiStepChainFactor(lastEpoch: number, sortedMilestones: readon
  * - Bounds: for `0 <= gamma <= 1`, within [0, baseLr] and non-increasing.
  */
 export function multiStep(options: MultiStepOptions): Schedule {
-  knownKeys('', options, ['type', 'milestones', 'gamma']);
-  const milestones = checkMilestones('milestones', options.milestones);
-  const gamma = finite('gamma', options.gamma ?? 0.1);
+  const o = resolveOptions(multiStepRules, options);
+  const { milestones, gamma } = o;
   return createSchedule({
     type: 'multiStep',
-    spec: { type: 'multiStep', milestones: [...milestones], gamma },
+    spec: specOf('multiStep', o),
     lr: (t, baseLr) => baseLr * multiStepFactor(t, milestones, gamma),
   });
 }
+
+/** {@link multiStep}'s descriptor. */
+export const multiStepDescriptor = describeSchedule<MultiStepSpec, MultiStepOptions>({
+  type: 'multiStep',
+  label: 'Multi-step decay',
+  formula: String.raw`\eta_0 \cdot \gamma^{\#\{m_i \le t\}}`,
+  rules: multiStepRules,
+  create: (spec) => multiStep(spec as never),
+  torch: {
+    class: 'MultiStepLR',
+    kwargs: { milestones: 'milestones', gamma: 'gamma' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.MultiStepLR.html',
+  },
+  options: {
+    milestones: { kind: 'steps', max: 500, sample: [30, 60, 80] },
+    gamma: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+  },
+});

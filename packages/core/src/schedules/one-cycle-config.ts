@@ -3,12 +3,32 @@
  *
  * @packageDocumentation
  */
-import { bool, finite, inRange, integer, knownKeys, oneOf, positive } from '../internal/validate.js';
+import { bool, finite, inRange, integer, oneOf, positive } from '../internal/validate.js';
+import { fallback, optional, required, resolveOptions, type Resolved, type Rules } from '../internal/options.js';
 import { InvalidParameterError } from '../errors.js';
-import type { OneCycleOptions } from './one-cycle.js';
+import type { AnnealStrategy, OneCycleOptions } from './one-cycle.js';
+
+const STRATEGIES = ['cos', 'linear'] as const;
+
+/** Checks and defaults of {@link OneCycleOptions} (PyTorch's defaults); the checks between options are in {@link oneCycleConfig}. */
+export const oneCycleRules = {
+  maxLr: optional(positive),
+  totalSteps: required((name, value) => integer(name, value, 1)),
+  pctStart: fallback((name, value) => inRange(name, value, 0, 1), 0.3),
+  annealStrategy: fallback<AnnealStrategy>((name, value) => oneOf(name, value, STRATEGIES), 'cos'),
+  divFactor: fallback(positive, 25),
+  finalDivFactor: fallback(positive, 1e4),
+  threePhase: fallback(bool, false),
+  cycleMomentum: fallback(bool, true),
+  baseMomentum: fallback(finite, 0.85),
+  maxMomentum: fallback(finite, 0.95),
+} satisfies Rules<OneCycleOptions>;
+
+/** The anneal strategies, for the descriptor. */
+export const ONE_CYCLE_STRATEGIES: readonly AnnealStrategy[] = STRATEGIES;
 
 /** Validated one-cycle options with defaults filled. */
-export type OneCycleConfig = Required<Omit<OneCycleOptions, 'maxLr'>> & { maxLr: number | undefined };
+export type OneCycleConfig = Resolved<typeof oneCycleRules>;
 
 /**
  * Checks one-cycle options and fills the defaults (PyTorch's). Stricter than PyTorch, which accepts
@@ -18,30 +38,33 @@ export type OneCycleConfig = Required<Omit<OneCycleOptions, 'maxLr'>> & { maxLr:
  * @throws {@link InvalidParameterError} naming the option and its value.
  */
 export function oneCycleConfig(options: OneCycleOptions): OneCycleConfig {
-  knownKeys('', options, ['type', 'maxLr', 'totalSteps', 'pctStart', 'annealStrategy', 'divFactor', 'finalDivFactor', 'threePhase', 'cycleMomentum', 'baseMomentum', 'maxMomentum']);
-  const threePhase = bool('threePhase', options.threePhase ?? false);
-  const pctStart = inRange('pctStart', options.pctStart ?? 0.3, 0, 1);
+  const config = resolveOptions(oneCycleRules, options);
+  const { threePhase, pctStart, divFactor, finalDivFactor } = config;
   if (threePhase && pctStart > 0.5) {
     throw new InvalidParameterError('pctStart', pctStart, 'a number between 0 and 0.5 with threePhase (the second phase mirrors the first; both must fit in totalSteps)');
   }
-  const divFactor = positive('divFactor', options.divFactor ?? 25);
   if (divFactor < 1) {
     throw new InvalidParameterError('divFactor', divFactor, 'a number >= 1 (the start rate maxLr / divFactor would exceed maxLr)');
   }
-  const finalDivFactor = positive('finalDivFactor', options.finalDivFactor ?? 1e4);
   if (divFactor * finalDivFactor < 1) {
     throw new InvalidParameterError('finalDivFactor', finalDivFactor, `a number >= 1 / divFactor = ${1 / divFactor} (the final rate would exceed maxLr)`);
   }
-  return {
-    maxLr: options.maxLr === undefined ? undefined : positive('maxLr', options.maxLr),
-    totalSteps: integer('totalSteps', options.totalSteps, 1),
-    pctStart,
-    annealStrategy: oneOf('annealStrategy', options.annealStrategy ?? 'cos', ['cos', 'linear'] as const),
-    divFactor,
-    finalDivFactor,
-    threePhase,
-    cycleMomentum: bool('cycleMomentum', options.cycleMomentum ?? true),
-    baseMomentum: finite('baseMomentum', options.baseMomentum ?? 0.85),
-    maxMomentum: finite('maxMomentum', options.maxMomentum ?? 0.95),
-  };
+  return config;
+}
+
+/**
+ * PyTorch's two ways to give the length, `totalSteps` or `epochs` with `stepsPerEpoch`, as `totalSteps`.
+ * As in PyTorch, `epochs` and `stepsPerEpoch` are inert when `totalSteps` is given (documented in the
+ * descriptor; recipes recorded from PyTorch rely on it).
+ * @throws {@link InvalidParameterError} when neither form is complete.
+ */
+export function withTotalSteps<O extends { totalSteps?: unknown; epochs?: unknown; stepsPerEpoch?: unknown }>(
+  options: O,
+): Omit<O, 'epochs' | 'stepsPerEpoch'> & { totalSteps?: unknown } {
+  const { epochs, stepsPerEpoch, ...rest } = options;
+  if (rest.totalSteps !== undefined || (epochs === undefined && stepsPerEpoch === undefined)) return rest;
+  if (epochs === undefined || stepsPerEpoch === undefined) {
+    throw new InvalidParameterError('totalSteps', undefined, 'a positive integer (or give both epochs and stepsPerEpoch)');
+  }
+  return { ...rest, totalSteps: integer('epochs', epochs, 1) * integer('stepsPerEpoch', stepsPerEpoch, 1) };
 }

@@ -1,7 +1,9 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { SchedulerUsageError } from '../errors.js';
 import type { InvalidParameterError } from '../errors.js';
-import { oneCycleConfig } from './one-cycle-config.js';
+import { ONE_CYCLE_STRATEGIES, oneCycleConfig, oneCycleRules, withTotalSteps } from './one-cycle-config.js';
+import { specOf, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** How a one-cycle phase moves between its endpoints. */
 export type AnnealStrategy = 'cos' | 'linear';
@@ -30,11 +32,8 @@ export interface OneCycleOptions {
   maxMomentum?: number;
 }
 
-/** JSON form of {@link oneCycle}. */
-export interface OneCycleSpec extends Omit<Required<OneCycleOptions>, 'maxLr'> {
-  type: 'oneCycle';
-  maxLr?: number;
-}
+/** JSON form of {@link oneCycle} (`maxLr` absent: the group's base rate). */
+export interface OneCycleSpec extends SpecOf<'oneCycle', typeof oneCycleRules> {}
 
 /**
  * The part of {@link annealCos} that depends only on `pct`: `cos(π·pct) + 1`. Shared by every group's
@@ -174,10 +173,8 @@ function interpolation(plan: OneCyclePlan, ends: readonly number[]) {
 export function oneCycle(options: OneCycleOptions): Schedule {
   const config = oneCycleConfig(options);
   const plan = oneCyclePlan(config.totalSteps, config.pctStart, config.threePhase, config.annealStrategy);
-  const { maxLr, ...rest } = config;
-  const { divFactor, finalDivFactor } = config;
-  const spec: OneCycleSpec = { type: 'oneCycle', ...rest };
-  if (maxLr !== undefined) spec.maxLr = maxLr;
+  const { maxLr, divFactor, finalDivFactor } = config;
+  const spec = specOf<'oneCycle', typeof oneCycleRules>('oneCycle', config);
   const lrAt = interpolation(plan, plan.lrEnds);
   const momentumAt = interpolation(plan, plan.momentumEnds);
   // The rates for the last peak seen (maxLr, or the group's base rate): recomputed when it changes
@@ -206,3 +203,47 @@ export function oneCycle(options: OneCycleOptions): Schedule {
       : {}),
   });
 }
+
+/** {@link oneCycle}'s descriptor. */
+export const oneCycleDescriptor = describeSchedule<OneCycleSpec, OneCycleOptions>({
+  type: 'oneCycle',
+  label: 'One-cycle',
+  formula: String.raw`\text{cos or linear from } \tfrac{\eta_{\max}}{d} \text{ up to } \eta_{\max} \text{ then down to } \tfrac{\eta_{\max}}{d\,d_f}`,
+  rules: oneCycleRules,
+  create: (spec) => oneCycle(spec as never),
+  torch: {
+    class: 'OneCycleLR',
+    kwargs: {
+      maxLr: 'max_lr',
+      totalSteps: 'total_steps',
+      pctStart: 'pct_start',
+      annealStrategy: 'anneal_strategy',
+      cycleMomentum: 'cycle_momentum',
+      baseMomentum: 'base_momentum',
+      maxMomentum: 'max_momentum',
+      divFactor: 'div_factor',
+      finalDivFactor: 'final_div_factor',
+      threePhase: 'three_phase',
+    },
+    classKwargs: { epochs: 'epochs', steps_per_epoch: 'stepsPerEpoch' },
+    inert: {
+      epochs: 'ignored when total_steps is given, as in PyTorch',
+      steps_per_epoch: 'ignored when total_steps is given, as in PyTorch',
+    },
+    toPure: withTotalSteps,
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.OneCycleLR.html',
+  },
+  options: {
+    maxLr: { kind: 'number', min: 0.001, max: 1, step: 0.001, sample: 0.1 },
+    totalSteps: { kind: 'integer', min: 2, max: 2000, sample: 100 },
+    pctStart: { kind: 'number', min: 0.05, max: 0.5, step: 0.05, sample: 0.3 },
+    annealStrategy: { kind: 'choice', choices: ONE_CYCLE_STRATEGIES, sample: 'cos' },
+    divFactor: { kind: 'number', min: 1, max: 100, step: 1, sample: 25 },
+    finalDivFactor: { kind: 'number', min: 1, max: 100000, step: 1, sample: 10000 },
+    threePhase: { kind: 'boolean', sample: false },
+    cycleMomentum: { kind: 'boolean', sample: true },
+    baseMomentum: { kind: 'number', min: 0.5, max: 0.9, step: 0.01, sample: 0.85 },
+    maxMomentum: { kind: 'number', min: 0.9, max: 0.99, step: 0.01, sample: 0.95 },
+  },
+  source: 'Smith & Topin 2018, arXiv:1708.07120',
+});

@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { knownKeys, nonNegative, positive } from '../internal/validate.js';
+import { nonNegative, positive } from '../internal/validate.js';
+import { fallback, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Options of {@link polynomial}. */
 export interface PolynomialOptions {
@@ -9,10 +11,14 @@ export interface PolynomialOptions {
   power?: number;
 }
 
+/** Checks and defaults of {@link PolynomialOptions} (also `PolynomialLR`'s). */
+export const polynomialRules = {
+  totalIters: fallback(positive, 5),
+  power: fallback(nonNegative, 1),
+} satisfies Rules<PolynomialOptions>;
+
 /** JSON form of {@link polynomial}. */
-export interface PolynomialSpec extends Required<PolynomialOptions> {
-  type: 'polynomial';
-}
+export interface PolynomialSpec extends SpecOf<'polynomial', typeof polynomialRules> {}
 
 /** `(1 - min(t, totalIters) / totalIters) ^ power`: PyTorch `PolynomialLR`'s closed form multiplier. */
 export function polynomialFactor(t: number, totalIters: number, power: number): number {
@@ -32,12 +38,29 @@ export function polynomialChainFactor(lastEpoch: number, totalIters: number, pow
  * - Bounds: within [0, baseLr], non-increasing.
  */
 export function polynomial(options: PolynomialOptions = {}): Schedule {
-  knownKeys('', options, ['type', 'totalIters', 'power']);
-  const totalIters = positive('totalIters', options.totalIters ?? 5);
-  const power = nonNegative('power', options.power ?? 1);
+  const o = resolveOptions(polynomialRules, options);
+  const { totalIters, power } = o;
   return createSchedule({
     type: 'polynomial',
-    spec: { type: 'polynomial', totalIters, power },
+    spec: specOf('polynomial', o),
     lr: (t, baseLr) => baseLr * polynomialFactor(t, totalIters, power),
   });
 }
+
+/** {@link polynomial}'s descriptor. */
+export const polynomialDescriptor = describeSchedule<PolynomialSpec, PolynomialOptions>({
+  type: 'polynomial',
+  label: 'Polynomial decay',
+  formula: String.raw`\eta_0 \cdot \left(1 - \min(t, T) / T\right)^{p}`,
+  rules: polynomialRules,
+  create: (spec) => polynomial(spec as never),
+  torch: {
+    class: 'PolynomialLR',
+    kwargs: { totalIters: 'total_iters', power: 'power' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.PolynomialLR.html',
+  },
+  options: {
+    totalIters: { kind: 'number', min: 1, max: 1000, step: 1, sample: 100 },
+    power: { kind: 'number', min: 0, max: 5, step: 0.1, sample: 2 },
+  },
+});

@@ -1,6 +1,8 @@
 import { createSchedule, formulaOf, type Schedule } from '../schedule.js';
 import type { NonFiniteRateError } from '../errors.js';
-import { atLeastOrInfinity, finite, integer, knownKeys, nonNegative, positive } from '../internal/validate.js';
+import { atLeastOrInfinity, finite, integer, nonNegative, positive } from '../internal/validate.js';
+import { fallback, optional, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 import { cosineAnnealingValue } from './cosine.js';
 import { restartCycles, type restartPosition } from './restart-cycle.js';
 import { warmup } from '../combinators/warmup.js';
@@ -23,12 +25,21 @@ export interface SgdrOptions {
   warmupStartFactor?: number;
 }
 
-/** JSON form of {@link sgdr}. */
-export interface SgdrSpec extends Omit<Required<SgdrOptions>, 'cycleLimit'> {
-  type: 'sgdr';
-  /** Absent: no limit. */
-  cycleLimit?: number;
-}
+const atLeastOne = (name: string, value: unknown) => integer(name, value, 1);
+
+/** Checks and defaults of {@link SgdrOptions}; PyTorch's `CosineAnnealingWarmRestarts` wants an integer `t0`. */
+export const sgdrRules = {
+  t0: required(positive, { check: atLeastOne }),
+  tMult: fallback(atLeastOne, 1),
+  etaMin: fallback(finite, 0),
+  cycleDecay: fallback(nonNegative, 1),
+  cycleLimit: optional((name, value) => atLeastOrInfinity(name, value, 1)),
+  warmupSteps: fallback(nonNegative, 0),
+  warmupStartFactor: fallback(finite, 0),
+} satisfies Rules<SgdrOptions>;
+
+/** JSON form of {@link sgdr} (`cycleLimit` absent: no limit). */
+export interface SgdrSpec extends SpecOf<'sgdr', typeof sgdrRules> {}
 
 /**
  * SGDR, cosine annealing with warm restarts (Loshchilov & Hutter 2017; PyTorch
@@ -48,16 +59,11 @@ export interface SgdrSpec extends Omit<Required<SgdrOptions>, 'cycleLimit'> {
  *   (then `lr` throws {@link NonFiniteRateError}).
  */
 export function sgdr(options: SgdrOptions): Schedule {
-  knownKeys('', options, ['type', 't0', 'tMult', 'etaMin', 'cycleDecay', 'cycleLimit', 'warmupSteps', 'warmupStartFactor']);
-  const t0 = positive('t0', options.t0);
-  const tMult = integer('tMult', options.tMult ?? 1, 1);
-  const etaMin = finite('etaMin', options.etaMin ?? 0);
-  const cycleDecay = nonNegative('cycleDecay', options.cycleDecay ?? 1);
-  const cycleLimit = atLeastOrInfinity('cycleLimit', options.cycleLimit ?? Infinity, 1);
-  const warmupSteps = nonNegative('warmupSteps', options.warmupSteps ?? 0);
-  const warmupStartFactor = finite('warmupStartFactor', options.warmupStartFactor ?? 0);
-  const spec: SgdrSpec = { type: 'sgdr', t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor };
-  if (cycleLimit !== Infinity) spec.cycleLimit = cycleLimit;
+  const o = resolveOptions(sgdrRules, options);
+  if (o.cycleLimit === Infinity) delete o.cycleLimit; // no limit: absent, as JSON has no Infinity
+  const { t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor } = o;
+  const cycleLimit = o.cycleLimit ?? Infinity;
+  const spec = specOf('sgdr', o);
   const { cycleOf, since, length } = restartCycles(t0, tMult);
   const cycles = createSchedule({
     type: 'sgdr',
@@ -81,3 +87,27 @@ export function sgdr(options: SgdrOptions): Schedule {
     },
   });
 }
+
+/** {@link sgdr}'s descriptor. */
+export const sgdrDescriptor = describeSchedule<SgdrSpec, SgdrOptions>({
+  type: 'sgdr',
+  label: 'SGDR (warm restarts)',
+  formula: String.raw`\eta_{\min} + (\eta_{\max} d^{\,i} - \eta_{\min})\,\frac{1 + \cos(\pi T_{cur} / T_i)}{2},\; T_i = T_0 T_{mult}^{\,i}`,
+  rules: sgdrRules,
+  create: (spec) => sgdr(spec as never),
+  torch: {
+    class: 'CosineAnnealingWarmRestarts',
+    kwargs: { t0: 'T_0', tMult: 'T_mult', etaMin: 'eta_min' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.CosineAnnealingWarmRestarts.html',
+  },
+  options: {
+    t0: { kind: 'number', min: 1, max: 200, step: 1, sample: 10 },
+    tMult: { kind: 'integer', min: 1, max: 5, sample: 2 },
+    etaMin: { kind: 'number', min: 0, max: 0.1, step: 0.001, sample: 0.001 },
+    cycleDecay: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.8 },
+    cycleLimit: { kind: 'integer', min: 1, max: 20, sample: 2, absentInSample: true },
+    warmupSteps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
+    warmupStartFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+  },
+  source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
+});

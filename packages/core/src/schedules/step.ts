@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { finite, knownKeys, positive } from '../internal/validate.js';
+import { finite, positive } from '../internal/validate.js';
+import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 import { pyMod } from '../internal/python.js';
 
 /** Options of {@link step}. */
@@ -10,10 +12,14 @@ export interface StepOptions {
   gamma?: number;
 }
 
+/** Checks and defaults of {@link StepOptions} (also `StepLR`'s). */
+export const stepRules = {
+  stepSize: required(positive),
+  gamma: fallback(finite, 0.1),
+} satisfies Rules<StepOptions>;
+
 /** JSON form of {@link step}. */
-export interface StepSpec extends Required<StepOptions> {
-  type: 'step';
-}
+export interface StepSpec extends SpecOf<'step', typeof stepRules> {}
 
 /** `gamma ^ floor(t / stepSize)`: PyTorch `StepLR`'s closed form multiplier. */
 export function stepFactor(t: number, stepSize: number, gamma: number): number {
@@ -32,12 +38,29 @@ export function stepChainFactor(lastEpoch: number, stepSize: number, gamma: numb
  * - Bounds: for `0 <= gamma <= 1`, within [0, baseLr] and non-increasing.
  */
 export function step(options: StepOptions): Schedule {
-  knownKeys('', options, ['type', 'stepSize', 'gamma']);
-  const stepSize = positive('stepSize', options.stepSize);
-  const gamma = finite('gamma', options.gamma ?? 0.1);
+  const o = resolveOptions(stepRules, options);
+  const { stepSize, gamma } = o;
   return createSchedule({
     type: 'step',
-    spec: { type: 'step', stepSize, gamma },
+    spec: specOf('step', o),
     lr: (t, baseLr) => baseLr * stepFactor(t, stepSize, gamma),
   });
 }
+
+/** {@link step}'s descriptor. */
+export const stepDescriptor = describeSchedule<StepSpec, StepOptions>({
+  type: 'step',
+  label: 'Step decay',
+  formula: String.raw`\eta_0 \cdot \gamma^{\lfloor t / s \rfloor}`,
+  rules: stepRules,
+  create: (spec) => step(spec as never),
+  torch: {
+    class: 'StepLR',
+    kwargs: { stepSize: 'step_size', gamma: 'gamma' },
+    docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.StepLR.html',
+  },
+  options: {
+    stepSize: { kind: 'number', min: 1, max: 500, step: 1, sample: 30 },
+    gamma: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+  },
+});

@@ -1,5 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { finite, knownKeys, nonNegative, oneOf } from '../internal/validate.js';
+import { finite, nonNegative, oneOf } from '../internal/validate.js';
+import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { describeSchedule } from '../descriptor.js';
 
 /** Shape of the decay phase of {@link wsd}. */
 export type WsdDecayShape = 'linear' | 'cosine' | 'sqrt';
@@ -20,10 +22,20 @@ export interface WsdOptions {
   minFactor?: number;
 }
 
+const SHAPES = ['linear', 'cosine', 'sqrt'] as const;
+
+/** Checks and defaults of {@link WsdOptions}. */
+export const wsdRules = {
+  warmupSteps: fallback(nonNegative, 0),
+  stableSteps: required(nonNegative),
+  decaySteps: required(nonNegative),
+  decayShape: fallback<WsdDecayShape>((name, value) => oneOf(name, value, SHAPES), 'linear'),
+  startFactor: fallback(finite, 0),
+  minFactor: fallback(finite, 0),
+} satisfies Rules<WsdOptions>;
+
 /** JSON form of {@link wsd}. */
-export interface WsdSpec extends Required<WsdOptions> {
-  type: 'wsd';
-}
+export interface WsdSpec extends SpecOf<'wsd', typeof wsdRules> {}
 
 /** The decay multiplier from 1 (progress 0) to 0 (progress 1) for each shape. */
 function decayCurve(shape: WsdDecayShape, progress: number): number {
@@ -42,17 +54,12 @@ function decayCurve(shape: WsdDecayShape, progress: number): number {
  * - Bounds: within [min(startFactor, minFactor)·baseLr, baseLr] for factors in [0, 1].
  */
 export function wsd(options: WsdOptions): Schedule {
-  knownKeys('', options, ['type', 'warmupSteps', 'stableSteps', 'decaySteps', 'decayShape', 'startFactor', 'minFactor']);
-  const warmupSteps = nonNegative('warmupSteps', options.warmupSteps ?? 0);
-  const stableSteps = nonNegative('stableSteps', options.stableSteps);
-  const decaySteps = nonNegative('decaySteps', options.decaySteps);
-  const decayShape = oneOf('decayShape', options.decayShape ?? 'linear', ['linear', 'cosine', 'sqrt'] as const);
-  const startFactor = finite('startFactor', options.startFactor ?? 0);
-  const minFactor = finite('minFactor', options.minFactor ?? 0);
+  const o = resolveOptions(wsdRules, options);
+  const { warmupSteps, stableSteps, decaySteps, decayShape, startFactor, minFactor } = o;
   const decayStart = warmupSteps + stableSteps;
   return createSchedule({
     type: 'wsd',
-    spec: { type: 'wsd', warmupSteps, stableSteps, decaySteps, decayShape, startFactor, minFactor },
+    spec: specOf('wsd', o),
     lr: (t, baseLr) => {
       if (t < warmupSteps) return baseLr * (startFactor + (1 - startFactor) * (t / warmupSteps)); // t / w first: no underflow
       if (t < decayStart) return baseLr;
@@ -62,3 +69,21 @@ export function wsd(options: WsdOptions): Schedule {
     },
   });
 }
+
+/** {@link wsd}'s descriptor. */
+export const wsdDescriptor = describeSchedule<WsdSpec, WsdOptions>({
+  type: 'wsd',
+  label: 'Warmup-stable-decay',
+  formula: String.raw`\eta_0 \cdot \begin{cases} f_s + (1 - f_s)\,t/w & t < w \\ 1 & t < w + s \\ f_m + (1 - f_m)\,d(p) & \text{decay} \end{cases}`,
+  rules: wsdRules,
+  create: (spec) => wsd(spec as never),
+  options: {
+    warmupSteps: { kind: 'number', min: 0, max: 200, step: 1, sample: 10 },
+    stableSteps: { kind: 'number', min: 0, max: 1000, step: 1, sample: 60 },
+    decaySteps: { kind: 'number', min: 0, max: 500, step: 1, sample: 30 },
+    decayShape: { kind: 'choice', choices: SHAPES, sample: 'cosine' },
+    startFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+    minFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.05 },
+  },
+  source: 'Hu et al. 2024, arXiv:2404.06395; Hägele et al. 2024, arXiv:2405.18392',
+});

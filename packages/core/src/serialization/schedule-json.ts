@@ -6,67 +6,22 @@
  */
 import { InvalidParameterError, UnknownScheduleError } from '../errors.js';
 import type { Schedule } from '../schedule.js';
-import { constant } from '../schedules/constant.js';
-import { linear } from '../schedules/linear.js';
-import { step } from '../schedules/step.js';
-import { multiStep } from '../schedules/multi-step.js';
-import { exponential } from '../schedules/exponential.js';
-import { polynomial } from '../schedules/polynomial.js';
-import { cosine } from '../schedules/cosine.js';
-import { sgdr } from '../schedules/sgdr.js';
-import { oneCycle } from '../schedules/one-cycle.js';
-import { cyclic } from '../schedules/cyclic.js';
-import { inverseSqrt } from '../schedules/inverse-sqrt.js';
-import { wsd } from '../schedules/wsd.js';
-import { warmup } from '../combinators/warmup.js';
-import { sequence } from '../combinators/sequence.js';
-import { chain } from '../combinators/chain.js';
-import { knownKeys } from '../internal/validate.js';
-import { arrayAt, checkDepth, join, located, mark, objectAt, own } from './read-helpers.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
+import { SCHEDULE_TYPES, descriptorOf } from '../registry.js';
+import { arrayAt, checkDepth, join, located, mark, objectAt } from './read-helpers.js';
 import { torchSchedule } from './torch-json.js';
+
+export { SCHEDULE_TYPES };
 
 /** Reads a child schedule at `path`, one level deeper. */
 export type ReadChild = (value: unknown, path: string) => Schedule;
 
-type Reader = (spec: Record<string, unknown>, read: ReadChild) => Schedule;
-
-/** Without the `type`/child keys a combinator's own options are the rest. */
-function without(spec: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(spec)) if (!keys.includes(k)) out[k] = v;
-  return out;
+/** The children of a combinator's JSON form, read (none for a leaf schedule). */
+export function readChildren(descriptor: ScheduleDescriptor, spec: Record<string, unknown>, read: ReadChild): Schedule[] {
+  if (descriptor.children === 'schedule') return [read(spec.schedule, 'schedule')];
+  if (descriptor.children === 'schedules') return arrayAt('schedules', spec.schedules).map((child, i) => read(child, `schedules[${i}]`));
+  return [];
 }
-
-function children(spec: Record<string, unknown>, read: ReadChild): Schedule[] {
-  return arrayAt('schedules', spec.schedules).map((child, i) => read(child, `schedules[${i}]`));
-}
-
-/**
- * Every schedule kind by its JSON `type`. Adding a schedule: one line here, one export in `index.ts`.
- */
-const READERS: Record<string, Reader> = {
-  constant: (s) => constant(s),
-  linear: (s) => linear(s),
-  step: (s) => step(s as never),
-  multiStep: (s) => multiStep(s as never),
-  exponential: (s) => exponential(s as never),
-  polynomial: (s) => polynomial(s),
-  cosine: (s) => cosine(s as never),
-  sgdr: (s) => sgdr(s as never),
-  oneCycle: (s) => oneCycle(s as never),
-  cyclic: (s) => cyclic(s as never),
-  inverseSqrt: (s) => inverseSqrt(s),
-  wsd: (s) => wsd(s as never),
-  warmup: (s, read) => warmup(without(s, 'schedule') as never, read(s.schedule, 'schedule')),
-  sequence: (s, read) => sequence(children(s, read), without(s, 'schedules') as never),
-  chain: (s, read) => {
-    knownKeys('', s, ['type', 'schedules']);
-    return chain(children(s, read));
-  },
-};
-
-/** The `type` names {@link scheduleFromJSON} accepts. (The calls are marked pure so that bundlers can drop the readers when unused.) */
-export const SCHEDULE_TYPES: readonly string[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(READERS));
 
 function readAt(value: unknown, path: string, depth: number): Schedule {
   checkDepth(path, depth);
@@ -74,9 +29,9 @@ function readAt(value: unknown, path: string, depth: number): Schedule {
   // A child path may have several segments (`kwargs.schedulers[1]`); each is joined on its own.
   const read: ReadChild = (child, childPath) => readAt(child, childPath.split('.').reduce(join, path), depth + 1);
   if ('scheduler' in spec) return torchSchedule(spec, path, read);
-  const reader = own(READERS, spec.type);
-  if (reader === undefined) throw mark(new UnknownScheduleError(join(path, 'type'), spec.type, SCHEDULE_TYPES));
-  return located(path, () => reader(spec, read));
+  const descriptor = descriptorOf(spec.type);
+  if (descriptor === undefined) throw mark(new UnknownScheduleError(join(path, 'type'), spec.type, SCHEDULE_TYPES));
+  return located(path, () => descriptor.create(spec, readChildren(descriptor, spec, read)));
 }
 
 /**

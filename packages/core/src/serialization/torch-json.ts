@@ -6,18 +6,20 @@
  */
 import { InvalidParameterError, UnknownScheduleError } from '../errors.js';
 import type { Schedule } from '../schedule.js';
-import { constant } from '../schedules/constant.js';
-import { linear } from '../schedules/linear.js';
-import { step } from '../schedules/step.js';
-import { multiStep } from '../schedules/multi-step.js';
-import { exponential } from '../schedules/exponential.js';
-import { polynomial } from '../schedules/polynomial.js';
-import { cosine } from '../schedules/cosine.js';
-import { sgdr } from '../schedules/sgdr.js';
-import { oneCycle } from '../schedules/one-cycle.js';
-import { cyclic } from '../schedules/cyclic.js';
-import { sequence } from '../combinators/sequence.js';
-import { chain } from '../combinators/chain.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
+import { resolveOptions } from '../internal/options.js';
+import { stepDescriptor } from '../schedules/step.js';
+import { multiStepDescriptor } from '../schedules/multi-step.js';
+import { constantDescriptor } from '../schedules/constant.js';
+import { linearDescriptor } from '../schedules/linear.js';
+import { exponentialDescriptor } from '../schedules/exponential.js';
+import { polynomialDescriptor } from '../schedules/polynomial.js';
+import { cosineDescriptor } from '../schedules/cosine.js';
+import { sgdrDescriptor } from '../schedules/sgdr.js';
+import { oneCycleDescriptor } from '../schedules/one-cycle.js';
+import { cyclicDescriptor } from '../schedules/cyclic.js';
+import { sequenceDescriptor } from '../combinators/sequence.js';
+import { chainDescriptor } from '../combinators/chain.js';
 import { StepLR } from '../schedulers/step-lr.js';
 import { MultiStepLR } from '../schedulers/multi-step-lr.js';
 import { ConstantLR } from '../schedulers/constant-lr.js';
@@ -40,139 +42,108 @@ type Options = Record<string, unknown>;
 /** Any stateful scheduler the readers build. */
 export type AnyScheduler = SteppableScheduler | ReduceLROnPlateau;
 
+/** A PyTorch scheduler class as the readers see it. */
 interface TorchClass {
-  /** PyTorch keyword → anneal option. `last_epoch` and `verbose` are accepted for every class. */
-  kwargs: Record<string, string>;
-  /** The pure schedule, with PyTorch's defaults; absent when there is none. */
-  schedule?: (o: Options, children: () => Schedule[]) => Schedule;
+  /** The class name. */
+  readonly name: string;
+  /** PyTorch keyword → anneal option, every keyword the class takes (`verbose` aside, which only prints). */
+  readonly kwargs: Readonly<Record<string, string>>;
+  /** Whether PyTorch's constructor takes `verbose` (it only prints: accepted, without effect). */
+  readonly verbose: boolean;
+  /** The pure schedule's descriptor; absent for ReduceLROnPlateau, which follows a metric. */
+  readonly descriptor?: ScheduleDescriptor;
   /** The stateful scheduler on `optimizer`. */
-  scheduler: (optimizer: OptimizerLike, o: Options, children: () => AnyScheduler[]) => AnyScheduler;
+  readonly scheduler: (optimizer: OptimizerLike, options: Options, children: () => AnyScheduler[]) => AnyScheduler;
 }
 
-const noPure = (why: string) => (): never => {
-  throw new InvalidParameterError('scheduler', why, 'a scheduler with a closed form');
-};
+/** The class of a descriptor's PyTorch mapping: its keywords, the class-only ones, `last_epoch` and `schedulers`. */
+function fromDescriptor(descriptor: ScheduleDescriptor, scheduler: TorchClass['scheduler'], common = { lastEpoch: true, verbose: true }): TorchClass {
+  const torch = descriptor.torch!;
+  const kwargs: Record<string, string> = {};
+  for (const [option, keyword] of Object.entries(torch.kwargs)) kwargs[keyword as string] = option;
+  Object.assign(kwargs, torch.classKwargs);
+  if (common.lastEpoch) kwargs.last_epoch = 'lastEpoch';
+  if (descriptor.children !== undefined) kwargs.schedulers = 'schedulers';
+  return { name: torch.class, kwargs, verbose: common.verbose, descriptor, scheduler };
+}
 
-/** Every PyTorch scheduler class anneal reads, by name. */
-const TORCH: Record<string, TorchClass> = {
-  StepLR: {
-    kwargs: { step_size: 'stepSize', gamma: 'gamma' },
-    schedule: (o) => step(o as never),
-    scheduler: (opt, o) => new StepLR(opt, o as never),
-  },
-  MultiStepLR: {
-    kwargs: { milestones: 'milestones', gamma: 'gamma' },
-    schedule: (o) => multiStep({ ...o, milestones: sortedCopy(o.milestones) } as never),
-    scheduler: (opt, o) => new MultiStepLR(opt, o as never),
-  },
-  ConstantLR: {
-    kwargs: { factor: 'factor', total_iters: 'totalIters' },
-    schedule: (o) => constant({ factor: 1 / 3, totalIters: 5, ...o }),
-    scheduler: (opt, o) => new ConstantLR(opt, o),
-  },
-  LinearLR: {
-    kwargs: { start_factor: 'startFactor', end_factor: 'endFactor', total_iters: 'totalIters' },
-    schedule: (o) => linear(o),
-    scheduler: (opt, o) => new LinearLR(opt, o),
-  },
-  ExponentialLR: {
-    kwargs: { gamma: 'gamma' },
-    schedule: (o) => exponential(o as never),
-    scheduler: (opt, o) => new ExponentialLR(opt, o as never),
-  },
-  PolynomialLR: {
-    kwargs: { total_iters: 'totalIters', power: 'power' },
-    schedule: (o) => polynomial(o),
-    scheduler: (opt, o) => new PolynomialLR(opt, o),
-  },
-  CosineAnnealingLR: {
-    kwargs: { T_max: 'tMax', eta_min: 'etaMin' },
-    schedule: (o) => cosine(o as never),
-    scheduler: (opt, o) => new CosineAnnealingLR(opt, o as never),
-  },
-  CosineAnnealingWarmRestarts: {
-    kwargs: { T_0: 't0', T_mult: 'tMult', eta_min: 'etaMin' },
-    schedule: (o) => sgdr(o as never),
-    scheduler: (opt, o) => new CosineAnnealingWarmRestarts(opt, o as never),
-  },
-  CyclicLR: {
-    kwargs: {
-      base_lr: 'baseLr', max_lr: 'maxLr', step_size_up: 'stepSizeUp', step_size_down: 'stepSizeDown', mode: 'mode',
-      gamma: 'gamma', scale_mode: 'scaleMode', cycle_momentum: 'cycleMomentum', base_momentum: 'baseMomentum', max_momentum: 'maxMomentum',
-    },
-    schedule: (o) => cyclic(o as never),
-    scheduler: (opt, o) => new CyclicLR(opt, o as never),
-  },
-  OneCycleLR: {
-    kwargs: {
-      max_lr: 'maxLr', total_steps: 'totalSteps', epochs: 'epochs', steps_per_epoch: 'stepsPerEpoch', pct_start: 'pctStart',
-      anneal_strategy: 'annealStrategy', cycle_momentum: 'cycleMomentum', base_momentum: 'baseMomentum', max_momentum: 'maxMomentum',
-      div_factor: 'divFactor', final_div_factor: 'finalDivFactor', three_phase: 'threePhase',
-    },
-    schedule: (o) => {
-      const { epochs, stepsPerEpoch, totalSteps, ...rest } = o;
-      const total = totalSteps ?? (typeof epochs === 'number' && typeof stepsPerEpoch === 'number' ? epochs * stepsPerEpoch : undefined);
-      return oneCycle({ ...rest, totalSteps: total } as never);
-    },
-    scheduler: (opt, o) => new OneCycleLR(opt, o as never),
-  },
-  ReduceLROnPlateau: {
+/** Refuses `last_epoch` other than -1 where anneal does not resume through the constructor. */
+function freshOnly(name: string, lastEpoch: unknown): void {
+  if (lastEpoch !== undefined && lastEpoch !== -1) {
+    throw new InvalidParameterError('lastEpoch', lastEpoch, `-1 for ${name} (resume with loadStateDict)`);
+  }
+}
+
+/** Every PyTorch scheduler class anneal reads. */
+const TORCH: readonly TorchClass[] = [
+  fromDescriptor(stepDescriptor, (opt, o) => new StepLR(opt, o as never)),
+  fromDescriptor(multiStepDescriptor, (opt, o) => new MultiStepLR(opt, o as never)),
+  fromDescriptor(constantDescriptor, (opt, o) => new ConstantLR(opt, o)),
+  fromDescriptor(linearDescriptor, (opt, o) => new LinearLR(opt, o)),
+  fromDescriptor(exponentialDescriptor, (opt, o) => new ExponentialLR(opt, o as never)),
+  fromDescriptor(polynomialDescriptor, (opt, o) => new PolynomialLR(opt, o)),
+  fromDescriptor(cosineDescriptor, (opt, o) => new CosineAnnealingLR(opt, o as never)),
+  fromDescriptor(sgdrDescriptor, (opt, o) => new CosineAnnealingWarmRestarts(opt, o as never)),
+  fromDescriptor(cyclicDescriptor, (opt, o) => new CyclicLR(opt, o as never)),
+  fromDescriptor(oneCycleDescriptor, (opt, o) => new OneCycleLR(opt, o as never)),
+  {
+    name: 'ReduceLROnPlateau',
     kwargs: {
       mode: 'mode', factor: 'factor', patience: 'patience', threshold: 'threshold', threshold_mode: 'thresholdMode',
       cooldown: 'cooldown', min_lr: 'minLr', eps: 'eps',
     },
-    schedule: /* @__PURE__ */ noPure('ReduceLROnPlateau follows a metric, not the step: build it with schedulerFromJSON'),
+    verbose: true,
     scheduler: (opt, o) => new ReduceLROnPlateau(opt, o),
   },
-  SequentialLR: {
-    kwargs: { milestones: 'milestones', schedulers: 'schedulers' },
-    schedule: (o, children) => sequence(children(), { milestones: o.milestones as number[] }),
-    scheduler: (opt, o, children) => {
-      const list = children();
-      list.forEach((s, i) => {
-        if (!(s instanceof LRScheduler)) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler SequentialLR can sequence (not ReduceLROnPlateau, SequentialLR or ChainedScheduler)');
-      });
-      return new SequentialLR(opt, { schedulers: list as LRScheduler[], milestones: o.milestones as number[] });
-    },
-  },
-  ChainedScheduler: {
-    kwargs: { schedulers: 'schedulers' },
-    schedule: (_o, children) => chain(children()),
-    scheduler: (_opt, _o, children) => {
+  fromDescriptor(sequenceDescriptor, (opt, { lastEpoch, ...o }, children) => {
+    freshOnly('SequentialLR', lastEpoch);
+    const list = children();
+    list.forEach((s, i) => {
+      if (!(s instanceof LRScheduler)) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler SequentialLR can sequence (not ReduceLROnPlateau, SequentialLR or ChainedScheduler)');
+    });
+    return new SequentialLR(opt, { ...o, schedulers: list as LRScheduler[] } as never);
+  }),
+  // PyTorch 1.13's ChainedScheduler(schedulers) takes neither last_epoch nor verbose.
+  fromDescriptor(
+    chainDescriptor,
+    (_opt, o, children) => {
+      resolveOptions({}, o);
       const list = children();
       list.forEach((s, i) => {
         if (s instanceof ReduceLROnPlateau) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler stepped without a metric (not ReduceLROnPlateau)');
       });
       return new ChainedScheduler(list as SteppableScheduler[]);
     },
-  },
-};
+    { lastEpoch: false, verbose: false },
+  ),
+];
 
 const NEEDS_FUNCTION = ['LambdaLR', 'MultiplicativeLR'];
 
-/** The PyTorch class names the readers accept. (The calls are marked pure so that bundlers can drop the table when unused.) */
-export const TORCH_SCHEDULERS: readonly string[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(TORCH));
-
-function sortedCopy(value: unknown): unknown {
-  return Array.isArray(value) && value.every((v) => typeof v === 'number') ? [...(value as number[])].sort((a, b) => a - b) : value;
-}
+/** The PyTorch class names the readers accept. */
+export const TORCH_SCHEDULERS: readonly string[] = /* @__PURE__ */ TORCH.map((c) => c.name);
 
 /** The class entry for `spec.scheduler`, or a typed error. */
-function lookup(spec: Options, path: string): { name: string; cls: TorchClass } {
+function lookup(spec: Options, path: string): TorchClass {
   const name = spec.scheduler;
   if (typeof name === 'string' && NEEDS_FUNCTION.includes(name)) {
     throw mark(new InvalidParameterError(join(path, 'scheduler'), name, 'a scheduler without a user function (build LambdaLR/MultiplicativeLR in code)'));
   }
-  const cls = own(TORCH, name);
+  const cls = TORCH.find((c) => c.name === name);
   if (cls === undefined) throw mark(new UnknownScheduleError(join(path, 'scheduler'), name, TORCH_SCHEDULERS));
-  return { name: name as string, cls };
+  return cls;
+}
+
+/** `verbose` only prints in PyTorch: a boolean (or 2.x's `"deprecated"`) is accepted and has no effect. */
+function checkVerbose(path: string, value: unknown): void {
+  if (typeof value !== 'boolean' && value !== 'deprecated') throw mark(new InvalidParameterError(path, value, 'true or false'));
 }
 
 /**
  * Translates `kwargs` (PyTorch spelling) or `options` (anneal spelling) into anneal options.
  * Returns the options, where they sit, and how to rename an option back to the caller's spelling.
  */
-function translate(spec: Options, path: string, name: string, cls: TorchClass) {
+function translate(spec: Options, path: string, cls: TorchClass) {
   for (const key of Object.keys(spec)) {
     if (key !== 'scheduler' && key !== 'kwargs' && key !== 'options') {
       throw mark(new InvalidParameterError(join(path, key), spec[key], 'absent (a scheduler spec has "scheduler" and "kwargs" or "options")'));
@@ -183,41 +154,51 @@ function translate(spec: Options, path: string, name: string, cls: TorchClass) {
   }
   if ('options' in spec) {
     const where = join(path, 'options');
-    return { options: { ...objectAt(where, spec.options) }, where, rename: (n: string) => n, childKey: 'schedulers' };
+    return { options: { ...objectAt(where, spec.options) }, where, rename: (n: string) => n, torch: false };
   }
   const where = join(path, 'kwargs');
   const kwargs = spec.kwargs === undefined ? {} : objectAt(where, spec.kwargs);
   const options: Options = {};
-  const back: Record<string, string> = { lastEpoch: 'last_epoch' };
+  const back: Record<string, string> = {};
   for (const [k, v] of Object.entries(cls.kwargs)) back[v] = k;
   for (const [key, value] of Object.entries(kwargs)) {
-    if (key === 'verbose') continue;
-    if (key === 'last_epoch') {
-      options.lastEpoch = value;
+    if (key === 'verbose' && cls.verbose) {
+      checkVerbose(join(where, key), value);
       continue;
     }
     const option = own(cls.kwargs, key);
     if (option === undefined) {
-      throw mark(new InvalidParameterError(join(where, key), value, `absent (not a keyword argument of ${name}; known: ${Object.keys(cls.kwargs).join(', ')})`));
+      const known = [...Object.keys(cls.kwargs), ...(cls.verbose ? ['verbose'] : [])];
+      throw mark(new InvalidParameterError(join(where, key), value, `absent (not a keyword argument of ${cls.name}; known: ${known.join(', ')})`));
     }
     options[option] = value;
   }
-  return { options, where, rename: (n: string) => own(back, n) ?? n, childKey: 'schedulers' };
+  return { options, where, rename: (n: string) => own(back, n) ?? n, torch: true };
 }
 
 /** Reads a PyTorch-spelled spec as a pure schedule (used by `scheduleFromJSON`). */
 export function torchSchedule(spec: Options, path: string, read: (value: unknown, path: string) => Schedule): Schedule {
-  const { name, cls } = lookup(spec, path);
-  const { options, where, rename } = translate(spec, path, name, cls);
+  const cls = lookup(spec, path);
+  const { options, where, rename, torch } = translate(spec, path, cls);
   const { lastEpoch, schedulers, ...rest } = options;
   if (lastEpoch !== undefined && lastEpoch !== -1) {
     throw mark(new InvalidParameterError(join(where, rename('lastEpoch')), lastEpoch, '-1 for a pure schedule (resuming is a scheduler concept)'));
   }
-  const children = () => arrayAt(join(where, 'schedulers'), schedulers).map((c, i) => read(c, `${where.slice(path === '' ? 0 : path.length + 1)}.schedulers[${i}]`));
-  if (name === 'ReduceLROnPlateau') {
-    throw mark(new InvalidParameterError(join(path, 'scheduler'), name, 'a scheduler with a closed form (ReduceLROnPlateau follows a metric: use schedulerFromJSON)'));
+  const descriptor = cls.descriptor;
+  if (descriptor === undefined) {
+    throw mark(new InvalidParameterError(join(path, 'scheduler'), cls.name, 'a scheduler with a closed form (ReduceLROnPlateau follows a metric: use schedulerFromJSON)'));
   }
-  return located(where, () => cls.schedule!(rest, children), rename);
+  const children = () => arrayAt(join(where, 'schedulers'), schedulers).map((c, i) => read(c, `${where.slice(path === '' ? 0 : path.length + 1)}.schedulers[${i}]`));
+  return located(
+    where,
+    () => {
+      const pure = descriptor.torch?.toPure?.(rest) ?? rest;
+      // PyTorch's defaults and checks where they differ from the pure schedule's (ConstantLR's 1/3 for 5 steps).
+      const resolved = torch ? resolveOptions(descriptor.rules, pure, { torch: true }) : pure;
+      return descriptor.create(resolved, descriptor.children === undefined ? [] : children());
+    },
+    rename,
+  );
 }
 
 /** Reads a PyTorch-spelled (or anneal-spelled `{scheduler, options}`) spec as a stateful scheduler on `optimizer`. */
@@ -227,8 +208,8 @@ export function torchScheduler(
   path: string,
   readChild: (value: unknown, path: string) => AnyScheduler,
 ): AnyScheduler {
-  const { name, cls } = lookup(spec, path);
-  const { options, where, rename } = translate(spec, path, name, cls);
+  const cls = lookup(spec, path);
+  const { options, where, rename } = translate(spec, path, cls);
   const { schedulers, ...rest } = options;
   const children = () => arrayAt(join(where, 'schedulers'), schedulers).map((c, i) => readChild(c, join(where, `schedulers[${i}]`)));
   return located(where, () => cls.scheduler(optimizer, rest, children), rename);

@@ -1,0 +1,115 @@
+/**
+ * Option rules: how each option of a schedule is checked and defaulted, declared once per schedule and
+ * used by its pure factory, its stateful class and its JSON readers alike.
+ *
+ * @packageDocumentation
+ */
+import { InvalidParameterError } from '../errors.js';
+
+/** Checks a given value and returns it (possibly normalised, e.g. a copy of an array). Throws naming `name`. */
+export type Check<T> = (name: string, value: unknown) => T;
+
+/**
+ * One option's rule. `kind`:
+ * - `'required'`: must be given;
+ * - `'default'`: `value` when absent;
+ * - `'derived'`: `derive(resolved)` when absent, from the options declared before it;
+ * - `'optional'`: stays absent (`undefined`) when absent; the formula knows what absent means.
+ *
+ * `torch`, where PyTorch's class differs: its default when absent, and a stricter check.
+ */
+export type OptionRule<T> =
+  | { readonly kind: 'required'; readonly check: Check<T>; readonly torch?: TorchRule<T> | undefined }
+  | { readonly kind: 'default'; readonly check: Check<T>; readonly value: T; readonly torch?: TorchRule<T> | undefined }
+  | { readonly kind: 'derived'; readonly check: Check<T>; readonly derive: (resolved: Record<string, unknown>) => T; readonly torch?: TorchRule<T> | undefined }
+  | { readonly kind: 'optional'; readonly check: Check<T>; readonly torch?: TorchRule<T> | undefined };
+
+/** How PyTorch's class differs from the pure schedule for one option. */
+export interface TorchRule<T> {
+  /** PyTorch's default, when it differs. */
+  readonly value?: T;
+  /** PyTorch's (stricter) check, when it differs. */
+  readonly check?: Check<T>;
+}
+
+/** A required option. */
+export const required = <T>(check: Check<T>, torch?: TorchRule<T>) => ({ kind: 'required', check, torch }) as const;
+/** An option with a default. */
+export const fallback = <T>(check: Check<T>, value: T, torch?: TorchRule<T>) => ({ kind: 'default', check, value, torch }) as const;
+/** An option whose default depends on the options declared before it. */
+export const derived = <T>(check: Check<T>, derive: (resolved: Record<string, unknown>) => T) => ({ kind: 'derived', check, derive }) as const;
+/** An option that may stay absent. */
+export const optional = <T>(check: Check<T>, torch?: TorchRule<T>) => ({ kind: 'optional', check, torch }) as const;
+
+/** The rules of an options type: one per option, the compiler demands each. */
+export type Rules<O> = { readonly [K in keyof O]-?: OptionRule<Exclude<O[K], undefined>> };
+
+/** Any rule table. */
+export type AnyRules = Record<string, OptionRule<unknown>>;
+
+type ValueOf<R> = R extends OptionRule<infer T> ? T : never;
+type OptionalKeys<R> = { [K in keyof R]: R[K] extends { kind: 'optional' } ? K : never }[keyof R];
+
+/** The options after {@link resolveOptions}: every option present, except the `optional` ones. */
+export type Resolved<R> = { -readonly [K in Exclude<keyof R, OptionalKeys<R>>]: ValueOf<R[K]> } & {
+  -readonly [K in OptionalKeys<R>]?: ValueOf<R[K]>;
+};
+
+/** The JSON form of a schedule of kind `T` with the rules `R`. */
+export type SpecOf<T extends string, R> = { type: T } & Resolved<R>;
+
+/** What {@link resolveOptions} also accepts. */
+export interface ResolveFlavour {
+  /** Keys accepted besides the rules' (checked by the caller), e.g. `lastEpoch` of a stateful class. */
+  readonly extra?: readonly string[];
+  /** Use PyTorch's defaults and checks where they differ (stateful classes, PyTorch-spelled JSON). */
+  readonly torch?: boolean;
+}
+
+/**
+ * Checks `options` against `rules`: refuses unknown keys (a typo such as `gama` must not silently mean the
+ * default), checks every given value, fills the defaults. A `type` key is accepted (the JSON form).
+ * @throws {@link InvalidParameterError} naming the option and the value.
+ */
+export function resolveOptions<R extends AnyRules>(rules: R, options: unknown, flavour: ResolveFlavour = {}): Resolved<R> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidParameterError('options', options, 'an options object');
+  }
+  const given = options as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (key !== 'type' && !Object.prototype.hasOwnProperty.call(rules, key) && !(flavour.extra ?? []).includes(key)) {
+      const known = [...Object.keys(rules), ...(flavour.extra ?? [])];
+      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+      throw new InvalidParameterError(name, given[key], `absent (unknown option; known: ${known.join(', ')})`);
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(rules)) {
+    const rule = rules[key]!;
+    const torch = flavour.torch === true ? rule.torch : undefined;
+    const check = torch?.check ?? rule.check;
+    const value = given[key];
+    if (value !== undefined) out[key] = check(key, value);
+    else if (torch?.value !== undefined) out[key] = torch.value;
+    else if (rule.kind === 'default') out[key] = rule.value;
+    else if (rule.kind === 'derived') out[key] = rule.derive(out);
+    else if (rule.kind === 'required') out[key] = check(key, undefined);
+  }
+  return out as Resolved<R>;
+}
+
+/** The JSON form: `type` first, then the resolved options that are present. */
+export function specOf<T extends string, R>(type: T, resolved: Resolved<R>): SpecOf<T, R> {
+  const spec: Record<string, unknown> = { type };
+  for (const [key, value] of Object.entries(resolved)) {
+    if (value !== undefined) spec[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+  }
+  return spec as SpecOf<T, R>;
+}
+
+/** The rules of the listed options only (a stateful class that takes a subset of the pure schedule's options). */
+export function pickRules<R extends AnyRules, K extends keyof R & string>(rules: R, ...keys: K[]): Pick<R, K> {
+  const out = {} as Pick<R, K>;
+  for (const key of keys) out[key] = rules[key];
+  return out;
+}
