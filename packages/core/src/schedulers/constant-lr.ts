@@ -1,6 +1,5 @@
-import { inRange, nonNegative } from '../internal/validate.js';
 import { InvalidParameterError } from '../errors.js';
-import { constantChainFactor, constantFactor } from '../schedules/constant.js';
+import { constantChainFactor, constantFactor, constantRules } from '../schedules/constant.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
@@ -18,13 +17,14 @@ export class ConstantLR extends FactorScheduler {
   declare readonly constantFactor: number;
   declare readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: ConstantLROptions = {}) {
-    super(optimizer, options, ['factor', 'totalIters']);
-    this.constantFactor = inRange('factor', options.factor ?? 1 / 3, 0, 1);
+    const { factor, totalIters } = FactorScheduler.settings(constantRules, options);
+    super(optimizer, options);
+    this.constantFactor = factor;
     if (this.constantFactor === 0 && options.closedForm !== true) {
       // PyTorch's recursive form divides by the factor at totalIters.
       throw new InvalidParameterError('factor', 0, 'in (0, 1] for the recursive form (use closedForm: true for 0)');
     }
-    this.totalIters = nonNegative('totalIters', options.totalIters ?? 5);
+    this.totalIters = totalIters!; // PyTorch's default, 5, applies
     this.start();
   }
   protected options() {

@@ -1,14 +1,15 @@
-import { bool, finite, positive } from '../internal/validate.js';
+import { bool } from '../internal/validate.js';
+import { pickRules, resolveOptions } from '../internal/options.js';
 import {
   cosineBetween,
   cosineRecursiveApply,
   cosineRecursiveStep,
+  cosineRules,
   cosineWeight,
   type cosineAnnealingValue,
   type cosineAnnealingRecursiveValue,
 } from '../schedules/cosine.js';
 import { LRScheduler } from './lr-scheduler.js';
-import { schedulerOptions } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CosineAnnealingLR}. */
@@ -38,9 +39,10 @@ export class CosineAnnealingLR extends LRScheduler {
   declare readonly etaMin: number;
   private declare readonly useClosedForm: boolean;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingLROptions) {
-    super(optimizer, schedulerOptions(options, ['tMax', 'etaMin', 'lastEpoch', 'closedForm']));
-    this.tMax = positive('tMax', options.tMax);
-    this.etaMin = finite('etaMin', options.etaMin ?? 0);
+    const { tMax, etaMin } = resolveOptions(pickRules(cosineRules, 'tMax', 'etaMin'), options, { torch: true, extra: ['lastEpoch', 'closedForm'] });
+    super(optimizer, options.lastEpoch);
+    this.tMax = tMax;
+    this.etaMin = etaMin;
     this.useClosedForm = bool('closedForm', options.closedForm ?? false);
     this.start();
   }

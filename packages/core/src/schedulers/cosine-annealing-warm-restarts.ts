@@ -1,9 +1,10 @@
-import { finite, integer } from '../internal/validate.js';
+import { pickRules, resolveOptions } from '../internal/options.js';
+import { sgdrRules, type sgdr } from '../schedules/sgdr.js';
 import { cosineBetween, cosineWeight, type cosineAnnealingValue } from '../schedules/cosine.js';
 import { restartCycles, type RestartCycles, type restartPosition } from '../schedules/restart-cycle.js';
 import { checkStep } from '../schedule.js';
 import { LRScheduler } from './lr-scheduler.js';
-import { schedulerOptions, stateNumber, type SchedulerState } from './state.js';
+import { stateNumber, type SchedulerState } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link CosineAnnealingWarmRestarts}. */
@@ -26,7 +27,7 @@ export interface CosineAnnealingWarmRestartsOptions {
  * One deliberate difference: for `step(epoch)` PyTorch finds the cycle with a float logarithm that is
  * one cycle short at some exact restarts (e.g. epoch 1210 with `t0 = 10, tMult = 3` gives `etaMin`
  * instead of the restart value); anneal computes the cycle exactly ({@link restartPosition}), everywhere
- * else the values are PyTorch's to the last bit. Pure counterpart: `sgdr`.
+ * else the values are PyTorch's to the last bit. Pure counterpart: {@link sgdr}.
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   readonly kind = 'CosineAnnealingWarmRestarts';
@@ -40,10 +41,11 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** The cycles of {@link restartPosition} for this `t0` and `tMult`. */
   private declare readonly cycles: RestartCycles;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
-    super(optimizer, schedulerOptions(options, ['t0', 'tMult', 'etaMin', 'lastEpoch']));
-    this.t0 = integer('t0', options.t0, 1);
-    this.tMult = integer('tMult', options.tMult ?? 1, 1);
-    this.etaMin = finite('etaMin', options.etaMin ?? 0);
+    const { t0, tMult, etaMin } = resolveOptions(pickRules(sgdrRules, 't0', 'tMult', 'etaMin'), options, { torch: true, extra: ['lastEpoch'] });
+    super(optimizer, options.lastEpoch);
+    this.t0 = t0;
+    this.tMult = tMult;
+    this.etaMin = etaMin;
     this.cycles = restartCycles(this.t0, this.tMult);
     this.tI = this.t0;
     this.tCur = this.lastEpoch;

@@ -1,5 +1,4 @@
-import { nonNegative } from '../internal/validate.js';
-import { exponentialChainFactor, exponentialFactor } from '../schedules/exponential.js';
+import { exponentialChainFactor, exponentialFactor, exponentialRules } from '../schedules/exponential.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
@@ -14,8 +13,9 @@ export class ExponentialLR extends FactorScheduler {
   readonly kind = 'ExponentialLR';
   declare readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: ExponentialLROptions) {
-    super(optimizer, options, ['gamma']);
-    this.gamma = nonNegative('gamma', options.gamma);
+    const { gamma } = FactorScheduler.settings(exponentialRules, options);
+    super(optimizer, options);
+    this.gamma = gamma;
     this.start();
   }
   protected options() {

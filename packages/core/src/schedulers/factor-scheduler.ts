@@ -1,7 +1,7 @@
 import { bool } from '../internal/validate.js';
+import { resolveOptions, type AnyRules, type Resolved } from '../internal/options.js';
 import { SchedulerUsageError } from '../errors.js';
 import { LRScheduler } from './lr-scheduler.js';
-import { schedulerOptions } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options every multiplicative scheduler shares. */
@@ -23,9 +23,14 @@ export interface FactorSchedulerOptions {
 export abstract class FactorScheduler extends LRScheduler {
   private declare readonly useClosedForm: boolean;
 
-  /** `keys`: the subclass's own option names (`lastEpoch` and `closedForm` are added); others are refused. */
-  protected constructor(optimizer: OptimizerLike, options: FactorSchedulerOptions, keys: readonly string[]) {
-    super(optimizer, schedulerOptions(options, [...keys, 'lastEpoch', 'closedForm']));
+  /** Checks `options` with the pure schedule's `rules` (PyTorch's defaults and checks where they differ) and returns them resolved. */
+  protected static settings<R extends AnyRules>(rules: R, options: unknown): Resolved<R> {
+    return resolveOptions(rules, options, { torch: true, extra: ['lastEpoch', 'closedForm'] });
+  }
+
+  /** `options` must have been checked by {@link FactorScheduler.settings}. */
+  protected constructor(optimizer: OptimizerLike, options: FactorSchedulerOptions) {
+    super(optimizer, options.lastEpoch);
     this.useClosedForm = bool('closedForm', options.closedForm ?? false);
   }
 

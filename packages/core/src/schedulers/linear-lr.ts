@@ -1,6 +1,5 @@
-import { inRange, nonNegative } from '../internal/validate.js';
 import { InvalidParameterError } from '../errors.js';
-import { linearChainFactor, linearFactor } from '../schedules/linear.js';
+import { linearChainFactor, linearFactor, linearRules } from '../schedules/linear.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
@@ -21,10 +20,11 @@ export class LinearLR extends FactorScheduler {
   declare readonly endFactor: number;
   declare readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: LinearLROptions = {}) {
-    super(optimizer, options, ['startFactor', 'endFactor', 'totalIters']);
-    this.startFactor = inRange('startFactor', options.startFactor ?? 1 / 3, 0, 1);
-    this.endFactor = inRange('endFactor', options.endFactor ?? 1, 0, 1);
-    this.totalIters = nonNegative('totalIters', options.totalIters ?? 5);
+    const { startFactor, endFactor, totalIters } = FactorScheduler.settings(linearRules, options);
+    super(optimizer, options);
+    this.startFactor = startFactor;
+    this.endFactor = endFactor;
+    this.totalIters = totalIters;
     if (this.startFactor === 0 && options.closedForm !== true) {
       // PyTorch's recursive form divides by totalIters · startFactor at step 1 (0/0 when endFactor is 0 too).
       throw new InvalidParameterError('startFactor', 0, 'in (0, 1] for the recursive form (use closedForm: true for 0)');

@@ -1,6 +1,4 @@
-import { finite, milestones as checkMilestones, nonNegative } from '../internal/validate.js';
-import { InvalidParameterError } from '../errors.js';
-import { multiStepChainFactor, multiStepFactor } from '../schedules/multi-step.js';
+import { multiStepChainFactor, multiStepFactor, multiStepRules } from '../schedules/multi-step.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
@@ -18,13 +16,10 @@ export class MultiStepLR extends FactorScheduler {
   declare readonly milestones: readonly number[];
   declare readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: MultiStepLROptions) {
-    super(optimizer, options, ['milestones', 'gamma']);
-    const raw = options.milestones;
-    if (!Array.isArray(raw)) throw new InvalidParameterError('milestones', raw, 'a non-empty array of numbers');
-    // PyTorch counts milestones in a Counter, so their order does not matter.
-    const values = raw.map((m, i) => nonNegative(`milestones[${i}]`, m));
-    this.milestones = checkMilestones('milestones', values.sort((a, b) => a - b));
-    this.gamma = finite('gamma', options.gamma ?? 0.1);
+    const { milestones, gamma } = FactorScheduler.settings(multiStepRules, options);
+    super(optimizer, options);
+    this.milestones = milestones;
+    this.gamma = gamma;
     this.start();
   }
   protected options() {

@@ -1,5 +1,4 @@
-import { nonNegative, positive } from '../internal/validate.js';
-import { polynomialChainFactor, polynomialFactor } from '../schedules/polynomial.js';
+import { polynomialChainFactor, polynomialFactor, polynomialRules } from '../schedules/polynomial.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
@@ -17,10 +16,11 @@ export class PolynomialLR extends FactorScheduler {
   declare readonly totalIters: number;
   declare readonly power: number;
   constructor(optimizer: OptimizerLike, options: PolynomialLROptions = {}) {
-    super(optimizer, options, ['totalIters', 'power']);
-    // 0 is refused: the closed form divides by it (PyTorch raises ZeroDivisionError on step(epoch)).
-    this.totalIters = positive('totalIters', options.totalIters ?? 5);
-    this.power = nonNegative('power', options.power ?? 1);
+    // totalIters 0 is refused: the closed form divides by it (PyTorch raises ZeroDivisionError on step(epoch)).
+    const { totalIters, power } = FactorScheduler.settings(polynomialRules, options);
+    super(optimizer, options);
+    this.totalIters = totalIters;
+    this.power = power;
     this.start();
   }
   protected options() {

@@ -1,5 +1,4 @@
-import { finite, positive } from '../internal/validate.js';
-import { stepChainFactor, stepFactor } from '../schedules/step.js';
+import { stepChainFactor, stepFactor, stepRules } from '../schedules/step.js';
 import { FactorScheduler, type FactorSchedulerOptions } from './factor-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 
@@ -17,9 +16,10 @@ export class StepLR extends FactorScheduler {
   declare readonly stepSize: number;
   declare readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: StepLROptions) {
-    super(optimizer, options, ['stepSize', 'gamma']);
-    this.stepSize = positive('stepSize', options.stepSize);
-    this.gamma = finite('gamma', options.gamma ?? 0.1);
+    const { stepSize, gamma } = FactorScheduler.settings(stepRules, options);
+    super(optimizer, options);
+    this.stepSize = stepSize;
+    this.gamma = gamma;
     this.start();
   }
   protected options() {

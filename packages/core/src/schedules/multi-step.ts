@@ -1,5 +1,5 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { finite, milestones as checkMilestones } from '../internal/validate.js';
+import { finite, milestones as checkMilestones, nonNegative } from '../internal/validate.js';
 import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import { describeSchedule } from '../descriptor.js';
 import { bisectRight } from '../internal/python.js';
@@ -12,15 +12,16 @@ export interface MultiStepOptions {
   gamma?: number;
 }
 
-/** A sorted copy of an array of numbers (anything else as it is, for the check to refuse). */
-function sortedCopy(value: unknown): unknown {
-  return Array.isArray(value) && value.every((v) => typeof v === 'number') ? [...(value as number[])].sort((a, b) => a - b) : value;
+/** Milestones in any order: each entry checked where it stands, then sorted. */
+function anyOrder(name: string, value: unknown): number[] {
+  if (!Array.isArray(value)) return checkMilestones(name, value);
+  return checkMilestones(name, value.map((v, i) => nonNegative(`${name}[${i}]`, v)).sort((a, b) => a - b));
 }
 
 /** Checks and defaults of {@link MultiStepOptions}; PyTorch's `MultiStepLR` takes the milestones in any order. */
 export const multiStepRules = {
   // PyTorch counts milestones in a Counter, so their order does not matter there.
-  milestones: required<number[]>((name, value) => checkMilestones(name, value), { check: (name, value) => checkMilestones(name, sortedCopy(value)) }),
+  milestones: required<number[]>((name, value) => checkMilestones(name, value), { check: anyOrder }),
   gamma: fallback(finite, 0.1),
 } satisfies Rules<MultiStepOptions>;
 
