@@ -1,23 +1,47 @@
 // Generators of valid and hostile JSON for the fuzz suite.
 import fc from 'fast-check';
 
+import { SCHEDULE_DESCRIPTORS } from '../src/registry.js';
+import type { OptionMeta, ScheduleDescriptor } from '../src/descriptor.js';
+
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const int = (min: number, max: number) => fc.integer({ min, max });
 
-/** A valid leaf schedule in anneal's spelling. */
+/** Valid values of one option, from its descriptor metadata; `undefined` for options JSON cannot hold. */
+function optionArbitrary(meta: OptionMeta): fc.Arbitrary<unknown> | undefined {
+  switch (meta.kind) {
+    case 'number':
+      return num(meta.min, meta.max);
+    case 'integer':
+      return int(meta.min, meta.max);
+    case 'boolean':
+      return fc.boolean();
+    case 'choice':
+      return fc.constantFrom(...meta.choices);
+    case 'steps':
+      return fc.array(int(0, meta.max), { minLength: 1, maxLength: 6 }).map((m) => m.sort((a, b) => a - b));
+    case 'numbers':
+      return fc.array(num(meta.min, meta.max), { minLength: meta.sample.length, maxLength: meta.sample.length });
+    default:
+      return undefined;
+  }
+}
+
+/** Valid options of a descriptor, each present or absent (its default), in anneal's spelling. */
+function optionsArbitrary(d: ScheduleDescriptor): fc.Arbitrary<Record<string, unknown>> {
+  const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [key, meta] of Object.entries(d.options)) {
+    const arb = optionArbitrary(meta);
+    if (arb !== undefined) fields[key] = arb;
+  }
+  return fc.record(fields, { requiredKeys: Object.keys(d.rules).filter((k) => d.rules[k]!.kind === 'required' && k in fields) });
+}
+
+const leaves = SCHEDULE_DESCRIPTORS.filter((d) => d.children === undefined);
+
+/** A valid leaf schedule in anneal's spelling, every kind the registry knows. */
 export const validLeaf: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
-  fc.record({ type: fc.constant('constant'), factor: num(0, 1) }),
-  fc.record({ type: fc.constant('linear'), startFactor: num(0, 1), endFactor: num(0, 1), totalIters: int(1, 1000) }),
-  fc.record({ type: fc.constant('step'), stepSize: int(1, 100), gamma: num(0, 1) }),
-  fc.record({ type: fc.constant('multiStep'), milestones: fc.array(int(0, 500), { minLength: 1, maxLength: 6 }).map((m) => m.sort((a, b) => a - b)), gamma: num(0, 1) }),
-  fc.record({ type: fc.constant('exponential'), gamma: num(0, 1) }),
-  fc.record({ type: fc.constant('polynomial'), totalIters: int(1, 1000), power: num(0, 4) }),
-  fc.record({ type: fc.constant('cosine'), tMax: num(0.5, 1000), etaMin: num(0, 0.01), clamp: fc.boolean() }),
-  fc.record({ type: fc.constant('sgdr'), t0: int(1, 100), tMult: int(1, 4), etaMin: num(0, 0.01), cycleDecay: num(0, 1) }),
-  fc.record({ type: fc.constant('oneCycle'), totalSteps: int(2, 1000), pctStart: num(0.05, 0.95), maxLr: num(0.001, 1) }),
-  fc.record({ type: fc.constant('cyclic'), baseLr: num(0, 0.01), maxLr: num(0.01, 1), stepSizeUp: int(1, 100), mode: fc.constantFrom('triangular', 'triangular2', 'exp_range'), gamma: num(0.9, 1) }),
-  fc.record({ type: fc.constant('inverseSqrt'), warmupSteps: int(0, 100) }),
-  fc.record({ type: fc.constant('wsd'), warmupSteps: int(0, 50), stableSteps: int(0, 200), decaySteps: int(0, 100), decayShape: fc.constantFrom('linear', 'cosine', 'sqrt') }),
+  ...leaves.map((d) => optionsArbitrary(d).map((o) => ({ type: d.type, ...o }))),
 );
 
 /** A valid schedule, combinators nested a few levels. */
@@ -37,20 +61,21 @@ export const validSpec: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ spec
   ),
 })).spec;
 
-/** A valid PyTorch-spelled scheduler. */
+/** The leaf in PyTorch's spelling: the options PyTorch has, under their PyTorch keywords. */
+function torchArbitrary(d: ScheduleDescriptor): fc.Arbitrary<Record<string, unknown>> {
+  const keywords = d.torch!.kwargs as Record<string, string>;
+  return optionsArbitrary(d).map((o) => {
+    const kwargs: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(o)) if (keywords[key] !== undefined) kwargs[keywords[key]] = value;
+    return { scheduler: d.torch!.class, kwargs };
+  });
+}
+
+/** A valid PyTorch-spelled scheduler, every class the registry maps (and ReduceLROnPlateau). */
 export const validTorch: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ spec: Record<string, unknown> }>((tie) => ({
   spec: fc.oneof(
     { depthSize: 'small' },
-    fc.record({ scheduler: fc.constant('StepLR'), kwargs: fc.record({ step_size: int(1, 50), gamma: num(0, 1) }) }),
-    fc.record({ scheduler: fc.constant('MultiStepLR'), kwargs: fc.record({ milestones: fc.array(int(0, 100), { minLength: 1, maxLength: 5 }), gamma: num(0, 1) }) }),
-    fc.record({ scheduler: fc.constant('ConstantLR'), kwargs: fc.record({ factor: num(0.01, 1), total_iters: int(0, 50) }) }),
-    fc.record({ scheduler: fc.constant('LinearLR'), kwargs: fc.record({ start_factor: num(0.01, 1), end_factor: num(0, 1), total_iters: int(1, 50) }) }),
-    fc.record({ scheduler: fc.constant('ExponentialLR'), kwargs: fc.record({ gamma: num(0, 1) }) }),
-    fc.record({ scheduler: fc.constant('PolynomialLR'), kwargs: fc.record({ total_iters: int(1, 50), power: num(0, 3) }) }),
-    fc.record({ scheduler: fc.constant('CosineAnnealingLR'), kwargs: fc.record({ T_max: int(1, 100), eta_min: num(0, 0.001) }) }),
-    fc.record({ scheduler: fc.constant('CosineAnnealingWarmRestarts'), kwargs: fc.record({ T_0: int(1, 50), T_mult: int(1, 3), eta_min: num(0, 0.001) }) }),
-    fc.record({ scheduler: fc.constant('OneCycleLR'), kwargs: fc.record({ max_lr: num(0.01, 1), total_steps: int(2, 500), pct_start: num(0.05, 0.95) }) }),
-    fc.record({ scheduler: fc.constant('CyclicLR'), kwargs: fc.record({ base_lr: num(0.0001, 0.01), max_lr: num(0.01, 1), step_size_up: int(1, 50) }) }),
+    ...leaves.filter((d) => d.torch !== undefined).map(torchArbitrary),
     fc.record({ scheduler: fc.constant('ReduceLROnPlateau'), kwargs: fc.record({ factor: num(0, 0.99), patience: int(0, 5) }) }),
     fc.array(tie('spec'), { minLength: 1, maxLength: 3 }).chain((schedulers) =>
       fc.array(int(1, 60), { minLength: schedulers.length - 1, maxLength: schedulers.length - 1 }).map((m) => ({
