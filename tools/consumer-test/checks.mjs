@@ -1,32 +1,92 @@
 // What a consumer does with each package: the same small program as ESM, as CJS and as TypeScript.
 // A package without an entry here only gets the generic check (its exports load and are not empty).
 
-const core = {
-  esm: `import { cosine, CosineAnnealingLR, scheduleFromJSON } from '@anneal/core';
+// @anneal/core: every entry (root, ./json, ./replay), used from ESM and from CJS with the same program; errors
+// thrown through each entry are checked by name and by `instanceof` the root entry's classes of the same format.
+const coreProgram = `const fail = (message) => { throw new Error(message); };
 const v = cosine({ tMax: 10 }).lr(5, 0.1);
-if (Math.abs(v - 0.05) > 1e-15) throw new Error('cosine(5) = ' + v);
+if (Math.abs(v - 0.05) > 1e-15) fail('cosine(5) = ' + v);
 const opt = { paramGroups: [{ lr: 0.1 }] };
 const s = new CosineAnnealingLR(opt, { tMax: 10 });
 for (let i = 0; i < 10; i++) s.step();
-if (Math.abs(opt.paramGroups[0].lr) > 1e-15) throw new Error('end of cosine = ' + opt.paramGroups[0].lr);
+if (Math.abs(opt.paramGroups[0].lr) > 1e-15) fail('end of cosine = ' + opt.paramGroups[0].lr);
+const sg = sgdr({ t0: 10, tMult: 3 });
+if (sg.lr(1210, 1) !== 1) fail('sgdr restart at 1210 = ' + sg.lr(1210, 1));
+
+// The json entry.
 const t = scheduleFromJSON({ scheduler: 'StepLR', kwargs: { step_size: 2, gamma: 0.5 } });
-if (t.lr(4, 1) !== 0.25) throw new Error('StepLR JSON');
-console.log('esm ok', v);
-`,
-  cjs: `const { sgdr, InvalidParameterError } = require('@anneal/core');
-const s = sgdr({ t0: 10, tMult: 3 });
-if (s.lr(1210, 1) !== 1) throw new Error('sgdr restart at 1210 = ' + s.lr(1210, 1));
-try { sgdr({ t0: 0 }); throw new Error('no error'); } catch (e) { if (!(e instanceof InvalidParameterError)) throw e; }
-console.log('cjs ok');
-`,
-  ts: `import { cosine, type Schedule, type ScheduleSpec, CosineAnnealingLR, type OptimizerLike } from '@anneal/core';
+if (t.lr(4, 1) !== 0.25) fail('StepLR JSON');
+// The replay entry: a two-step StepLR trace.
+const results = replayTrace({
+  format: 'anneal-trace/1',
+  cases: [{ name: 'half', scheduler: 'StepLR', kwargs: { step_size: 1, gamma: 0.5 }, groups: [{ lr: 1 }], actions: [{ op: 'step' }, { op: 'step' }], lrs: [[1], [0.5], [0.25]] }],
+});
+if (results.length !== 1 || results[0].ok !== true || results[0].maxDeviation !== 0) fail('replayTrace: ' + JSON.stringify(results));
+// What moved out of the root entry is not there any more.
+for (const name of ['scheduleFromJSON', 'schedulerFromJSON', 'SCHEDULE_TYPES', 'replayTrace', 'parseTrace', 'cosineAnnealingValue', 'stepFactor']) {
+  if (name in root) fail('the root entry still exports ' + name);
+}
+
+/** Runs \`fn\`, which must throw an error named \`name\` that is \`instanceof\` \`Class\` and AnnealError. */
+function expectError(what, fn, Class, name) {
+  let error;
+  try { fn(); } catch (e) { error = e; }
+  if (error === undefined) fail(what + ': nothing thrown');
+  if (error.name !== name) fail(what + ': name is ' + JSON.stringify(error.name) + ', expected ' + JSON.stringify(name));
+  if (!(error instanceof Class)) fail(what + ': not instanceof ' + name + ' of the root entry');
+  if (!(error instanceof AnnealError)) fail(what + ': not instanceof AnnealError');
+  if (!String(error).startsWith(name + ': ')) fail(what + ': String(error) is ' + String(error));
+}
+expectError('cosine({ tMax: -1 })', () => cosine({ tMax: -1 }), InvalidParameterError, 'InvalidParameterError');
+expectError('loadStateDict of another scheduler kind', () => new StepLR({ paramGroups: [{ lr: 1 }] }, { stepSize: 2 }).loadStateDict(s.stateDict()), StateDictError, 'StateDictError');
+// Thrown inside the json and replay entries, checked against the root entry's classes: one class identity.
+expectError('scheduleFromJSON unknown type', () => scheduleFromJSON({ type: 'nope' }), UnknownScheduleError, 'UnknownScheduleError');
+expectError('scheduleFromJSON bad value', () => scheduleFromJSON({ type: 'cosine', tMax: 0 }), InvalidParameterError, 'InvalidParameterError');
+expectError('replayTrace of a malformed trace', () => replayTrace({ format: 'other' }), TraceFormatError, 'TraceFormatError');
+`;
+
+const coreNames = 'AnnealError, cosine, sgdr, CosineAnnealingLR, StepLR, InvalidParameterError, StateDictError, UnknownScheduleError, TraceFormatError';
+
+const coreTypes = (format) => `import { cosine, type Schedule, type ScheduleSpec, CosineAnnealingLR, type OptimizerLike, InvalidParameterError } from '@anneal/core';
+import { scheduleFromJSON, schedulerFromJSON, SCHEDULE_TYPES, type AnyScheduler, type TorchSchedulerSpec, type ScheduleSpec as JsonScheduleSpec } from '@anneal/core/json';
+import { replayTrace, TRACE_TOLERANCE, type CaseResult, type Trace } from '@anneal/core/replay';
+// @ts-expect-error the readers are not in the root entry
+import { scheduleFromJSON as notInRoot } from '@anneal/core';
+// @ts-expect-error nor the replay
+import { replayTrace as notInRootEither } from '@anneal/core';
 const s: Schedule = cosine({ tMax: 10, etaMin: 0.001 });
 const spec: ScheduleSpec = s.toJSON();
+const sameSpec: JsonScheduleSpec = spec;
+const back: Schedule = scheduleFromJSON(sameSpec);
 const opt: OptimizerLike = { paramGroups: [{ lr: 0.1 }] };
 const sched = new CosineAnnealingLR(opt, { tMax: 10 });
-const rates: number[] = sched.getLastLr();
-export const out: [number, string, number[]] = [s.lr(1, 0.1), spec.type, rates];
+const torch: TorchSchedulerSpec = { scheduler: 'StepLR', kwargs: { step_size: 2 } };
+const any: AnyScheduler = schedulerFromJSON(opt, torch);
+const trace: Trace = { format: 'anneal-trace/1', cases: [] };
+const results: CaseResult[] = replayTrace(trace);
+const error: InvalidParameterError | undefined = undefined;
+export const out${format}: [number, string, number[], number, readonly string[], CaseResult[], number, AnyScheduler, typeof error] = [
+  s.lr(1, 0.1), spec.type, sched.getLastLr(), back.lr(1, 0.1), SCHEDULE_TYPES, results, TRACE_TOLERANCE, any, error,
+];
+`;
+
+const core = {
+  esm: `import * as root from '@anneal/core';
+import { ${coreNames} } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
+import { replayTrace } from '@anneal/core/replay';
+${coreProgram}console.log('esm ok');
 `,
+  cjs: `const root = require('@anneal/core');
+const { ${coreNames} } = root;
+const { scheduleFromJSON } = require('@anneal/core/json');
+const { replayTrace } = require('@anneal/core/replay');
+${coreProgram}console.log('cjs ok');
+`,
+  // types.ts is CommonJS under node16 (the consumer's package.json has no "type"), so it checks the .d.cts;
+  // types.mts checks the .d.ts of the import condition.
+  ts: coreTypes('Cjs'),
+  mts: coreTypes('Esm'),
 };
 
 const optim = {
@@ -105,6 +165,33 @@ function generic(name) {
     esm: `import * as m from '${name}';\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('esm ok', Object.keys(m).length);\n`,
     cjs: `const m = require('${name}');\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('cjs ok');\n`,
     ts: `import * as m from '${name}';\nexport const names: string[] = Object.keys(m);\n`,
+  };
+}
+
+/**
+ * Every error class a package exports, from every entry of its `exports`: constructed with a dummy argument
+ * (a one-element array suits every constructor: a path, a value, a list of names), its `name` must be its
+ * exported name, in the built ESM and in the built CJS. Bundlers rename classes, so this checks the build.
+ */
+export function errorNames(specifiers, minimum = 0) {
+  const body = (load) => `const failures = [];
+let count = 0;
+for (const specifier of ${JSON.stringify(specifiers)}) {
+  const m = ${load};
+  for (const [name, value] of Object.entries(m)) {
+    if (typeof value !== 'function' || !(value.prototype instanceof Error)) continue;
+    count++;
+    const error = new value(['x'], ['x'], ['x'], ['x']);
+    if (error.name !== name) failures.push(specifier + ' ' + name + ': name is ' + JSON.stringify(error.name));
+  }
+}
+if (count < ${minimum}) failures.push('found ' + count + ' error classes, expected at least ${minimum}');
+if (failures.length > 0) throw new Error(failures.join('\\n'));
+console.log(count + ' error classes named correctly');
+`;
+  return {
+    esm: body('await import(specifier)'),
+    cjs: body('require(specifier)'),
   };
 }
 

@@ -4,14 +4,17 @@
 //   2. install the tarballs into a fresh temporary project OUTSIDE the workspace with npm (no links),
 //      beside the framework version named in the package's peer dependency range;
 //   3. there: `import` it from ESM, `require` it from CJS, type-check a TypeScript file against the shipped
-//      .d.ts with moduleResolution node16 and bundler, and run a tiny schedule.
+//      .d.ts with moduleResolution node16 and bundler, and run a tiny schedule; for @anneal/core, through
+//      every subpath entry (checks.mjs);
+//   4. load every entry of its `exports` from ESM and from CJS and check that each exported error class
+//      names itself (`new X(...).name === 'X'`): bundlers rename classes.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checks } from './checks.mjs';
+import { checks, errorNames } from './checks.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const keep = process.argv.includes('--keep');
@@ -79,15 +82,30 @@ for (const { manifest } of packages) {
   writeFileSync(join(project, 'esm.mjs'), c.esm);
   writeFileSync(join(project, 'cjs.cjs'), c.cjs);
   writeFileSync(join(project, 'types.ts'), c.ts);
+  // types.ts is CommonJS to TypeScript under node16 (no "type" in the project's package.json); a package's
+  // checks may add types.mts, which resolves the `import` condition there.
+  const typeFiles = ['types.ts'];
+  if (c.mts !== undefined) {
+    writeFileSync(join(project, 'types.mts'), c.mts);
+    typeFiles.push('types.mts');
+  }
   check('import from ESM and run', () => run('node', ['esm.mjs'], project));
   check('require from CJS and run', () => run('node', ['cjs.cjs'], project));
+  const entries = Object.keys(manifest.exports ?? { '.': null })
+    .filter((key) => key !== './package.json')
+    .map((key) => (key === '.' ? name : `${name}/${key.slice(2)}`));
+  const named = errorNames(entries, name === '@anneal/core' ? 8 : 0);
+  writeFileSync(join(project, 'errors.mjs'), named.esm);
+  writeFileSync(join(project, 'errors.cjs'), named.cjs);
+  check(`error classes name themselves, ESM (${entries.join(', ')})`, () => run('node', ['errors.mjs'], project));
+  check(`error classes name themselves, CJS (${entries.join(', ')})`, () => run('node', ['errors.cjs'], project));
   for (const resolution of ['node16', 'bundler']) {
     const module = resolution === 'node16' ? 'node16' : 'esnext';
     writeFileSync(
       join(project, `tsconfig.${resolution}.json`),
       // Our .d.ts are checked fully; a framework peer's own declarations (tfjs) do not pass a strict check
       // themselves, so packages with peers skip library checking (their usage in types.ts is still checked).
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022', types: ['node'], skipLibCheck: Object.keys(manifest.peerDependencies ?? {}).length > 0 }, files: ['types.ts'] }),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022', types: ['node'], skipLibCheck: Object.keys(manifest.peerDependencies ?? {}).length > 0 }, files: typeFiles }),
     );
     check(`type-check against the shipped .d.ts (moduleResolution ${resolution})`, () => run(join(project, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], project));
   }

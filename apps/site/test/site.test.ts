@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import * as core from '@anneal/core';
-import { CosineAnnealingLR, ReduceLROnPlateau, cosine, restartPosition, scheduleFromJSON, sgdr, type Schedule } from '@anneal/core';
+import { CosineAnnealingLR, ReduceLROnPlateau, cosine, restartPosition, sgdr, type Schedule } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 import { startServer } from '../scripts/serve.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -7,6 +7,7 @@ import { AnnealError } from '@anneal/core';
 export class UsageError extends AnnealError {
   constructor(message: string) {
     super('usage', message);
+    this.name = 'UsageError';
   }
 }
 

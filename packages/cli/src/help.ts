@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { SCHEDULE_TYPES, TORCH_SCHEDULERS } from '@anneal/core';
+import { SCHEDULE_TYPES, TORCH_SCHEDULERS } from '@anneal/core/json';
 import type { Command } from './commands/command.js';
 
 /** Wraps a comma-separated list at `width` columns with `indent`. */

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { scheduleFromJSON, type Schedule } from '@anneal/core';
+import type { Schedule } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 import { fileError, UsageError } from './errors.js';
 import { isShortForm, parseShortSpec } from './spec.js';
 

@@ -3,4 +3,4 @@
  *
  * @packageDocumentation
  */
-export { formatReplayFile, formatReplaySummary } from '@anneal/core';
+export { formatReplayFile, formatReplaySummary } from '@anneal/core/replay';

@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-import { SCHEDULE_TYPES } from '@anneal/core';
+import { SCHEDULE_TYPES } from '@anneal/core/json';
 import { UsageError } from './errors.js';
 import { parseNumber } from './args.js';
 

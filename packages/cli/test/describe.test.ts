@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleSchedule, scheduleFromJSON } from '@anneal/core';
+import { sampleSchedule } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 import { describeValues } from '../src/describe.js';
 import { runCli } from './run-cli.js';
 

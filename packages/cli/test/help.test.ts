@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SCHEDULE_TYPES } from '@anneal/core';
+import { SCHEDULE_TYPES } from '@anneal/core/json';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleFromJSON } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 import { parseShortSpec, parseShortValue, scheduleType } from '../src/spec.js';
 import { UsageError } from '../src/errors.js';
 

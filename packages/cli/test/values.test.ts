@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, oneCycle, sampleSchedule, scheduleFromJSON, sgdr, warmup, type Schedule } from '@anneal/core';
+import { cosine, oneCycle, sampleSchedule, sgdr, warmup, type Schedule } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 import { runCli } from './run-cli.js';
 
 const rows = (text: string, sep: string) =>

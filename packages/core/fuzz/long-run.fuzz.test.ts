@@ -20,10 +20,10 @@ import {
   SequentialLR,
   StepLR,
   inverseSqrt,
-  scheduleFromJSON,
   wsd,
   type OptimizerLike,
 } from '../src/index.js';
+import { scheduleFromJSON } from '../src/json.js';
 
 const STEPS = Number(process.env.LONG_STEPS ?? 100_000);
 const BASE = 0.1;

@@ -9,15 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   AnnealError,
   InvalidParameterError,
-  scheduleFromJSON,
-  schedulerFromJSON,
   ReduceLROnPlateau,
   StateDictError,
   UnknownScheduleError,
-  type AnyScheduler,
   type Schedule,
   type SchedulerState,
 } from '../src/index.js';
+import { scheduleFromJSON, schedulerFromJSON, type AnyScheduler } from '../src/json.js';
 import { deepNest, hostileKey, hostileValue, mutate, validSpec, validTorch, viaJSON } from './arbitraries.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);

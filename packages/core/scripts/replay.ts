@@ -1,7 +1,7 @@
 // `pnpm replay FILE...`: replays PyTorch traces (anneal-trace/1) and prints the largest deviation per case.
 // Exits 1 if any case disagrees or cannot be replayed, 2 on unreadable input.
 import { readFileSync } from 'node:fs';
-import { formatReplayFile, formatReplaySummary, replayTrace, type CaseResult } from '../src/index.js';
+import { formatReplayFile, formatReplaySummary, replayTrace, type CaseResult } from '../src/replay.js';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0 || files.includes('--help')) {

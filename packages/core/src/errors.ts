@@ -31,6 +31,9 @@ export class AnnealError extends Error {
   declare readonly code: string;
   constructor(code: string, message: string) {
     super(message);
+    // The class's name, for this class and for subclasses defined elsewhere. Bundlers and minifiers rename
+    // classes (esbuild turns a class that refers to itself into `_StateDictError`), so each of anneal's
+    // subclasses sets its own name as a string right after this call.
     this.name = new.target.name;
     this.code = code;
   }
@@ -49,6 +52,7 @@ export class InvalidParameterError extends AnnealError {
   declare readonly expected: string;
   constructor(path: string, value: unknown, expected: string) {
     super('invalid-parameter', `${path} must be ${expected}, got ${describeValue(value)}`);
+    this.name = 'InvalidParameterError';
     this.path = path;
     this.value = value;
     this.expected = expected;
@@ -74,6 +78,7 @@ export class UnknownScheduleError extends AnnealError {
       'unknown-schedule',
       `${path} names an unknown schedule ${describeValue(received)}; known: ${known.join(', ')}`,
     );
+    this.name = 'UnknownScheduleError';
     this.path = path;
     this.received = received;
   }
@@ -83,6 +88,7 @@ export class UnknownScheduleError extends AnnealError {
 export class NotSerializableError extends AnnealError {
   constructor(what: string) {
     super('not-serializable', `${what} holds a user function and cannot be converted to JSON`);
+    this.name = 'NotSerializableError';
   }
 }
 
@@ -94,6 +100,7 @@ export class StateDictError extends AnnealError {
   declare readonly reason: string;
   constructor(path: string, reason: string) {
     super('invalid-state-dict', path === '' ? `state dict: ${reason}` : `state dict field ${path}: ${reason}`);
+    this.name = 'StateDictError';
     this.path = path;
     this.reason = reason;
   }
@@ -107,6 +114,7 @@ export class StateDictError extends AnnealError {
 export class SchedulerUsageError extends AnnealError {
   constructor(message: string) {
     super('scheduler-usage', message);
+    this.name = 'SchedulerUsageError';
   }
 }
 
@@ -121,6 +129,7 @@ export class NonFiniteRateError extends AnnealError {
   declare readonly value: number;
   constructor(path: string, value: number) {
     super('non-finite-rate', `${path} would be ${describeValue(value)}, not a finite number`);
+    this.name = 'NonFiniteRateError';
     this.path = path;
     this.value = value;
   }
@@ -132,6 +141,7 @@ export class TraceFormatError extends AnnealError {
   declare readonly path: string;
   constructor(path: string, message: string) {
     super('invalid-trace', `${path}: ${message}`);
+    this.name = 'TraceFormatError';
     this.path = path;
   }
 }

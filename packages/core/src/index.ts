@@ -1,6 +1,7 @@
 /**
- * `@anneal/core`: learning-rate schedules as pure closed-form functions of the step, combinators,
- * PyTorch-exact stateful schedulers, JSON in anneal's and PyTorch's spelling, and trace replay.
+ * `@anneal/core`: learning-rate schedules as pure closed-form functions of the step, combinators and
+ * PyTorch-exact stateful schedulers. The JSON readers are in `@anneal/core/json`, trace replay in
+ * `@anneal/core/replay`.
  *
  * @packageDocumentation
  */
@@ -22,22 +23,16 @@ export { createSchedule, type Schedule, type ScheduleParts } from './schedule.js
 export { sampleSchedule, type SampleOptions } from './sample.js';
 
 // Pure schedules: one formula per file
-export { constant, constantFactor, type ConstantOptions, type ConstantSpec } from './schedules/constant.js';
-export { linear, linearFactor, type LinearOptions, type LinearSpec } from './schedules/linear.js';
-export { step, stepFactor, type StepOptions, type StepSpec } from './schedules/step.js';
-export { multiStep, multiStepFactor, type MultiStepOptions, type MultiStepSpec } from './schedules/multi-step.js';
-export { exponential, exponentialFactor, type ExponentialOptions, type ExponentialSpec } from './schedules/exponential.js';
-export { polynomial, polynomialFactor, type PolynomialOptions, type PolynomialSpec } from './schedules/polynomial.js';
-export {
-  cosine,
-  cosineAnnealingValue,
-  cosineAnnealingRecursiveValue,
-  type CosineOptions,
-  type CosineSpec,
-} from './schedules/cosine.js';
+export { constant, type ConstantOptions, type ConstantSpec } from './schedules/constant.js';
+export { linear, type LinearOptions, type LinearSpec } from './schedules/linear.js';
+export { step, type StepOptions, type StepSpec } from './schedules/step.js';
+export { multiStep, type MultiStepOptions, type MultiStepSpec } from './schedules/multi-step.js';
+export { exponential, type ExponentialOptions, type ExponentialSpec } from './schedules/exponential.js';
+export { polynomial, type PolynomialOptions, type PolynomialSpec } from './schedules/polynomial.js';
+export { cosine, type CosineOptions, type CosineSpec } from './schedules/cosine.js';
 export { restartPosition, type RestartPosition } from './schedules/restart-cycle.js';
 export { sgdr, type SgdrOptions, type SgdrSpec } from './schedules/sgdr.js';
-export { oneCycle, annealCos, annealLinear, type OneCycleOptions, type OneCycleSpec, type AnnealStrategy } from './schedules/one-cycle.js';
+export { oneCycle, type OneCycleOptions, type OneCycleSpec, type AnnealStrategy } from './schedules/one-cycle.js';
 export { cyclic, type CyclicOptions, type CyclicSpec, type CyclicMode } from './schedules/cyclic.js';
 export { inverseSqrt, type InverseSqrtOptions, type InverseSqrtSpec } from './schedules/inverse-sqrt.js';
 export { wsd, type WsdOptions, type WsdSpec, type WsdDecayShape } from './schedules/wsd.js';
@@ -72,13 +67,6 @@ export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-
 export { ChainedScheduler } from './schedulers/chained-scheduler.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
 
-// Schedules as data
-export type { ScheduleSpec, TorchSchedulerSpec } from './serialization/spec.js';
-export { scheduleFromJSON, SCHEDULE_TYPES } from './serialization/schedule-json.js';
-export { schedulerFromJSON } from './serialization/scheduler-json.js';
-export { TORCH_SCHEDULERS, type AnyScheduler } from './serialization/torch-json.js';
-
-// PyTorch trace replay
-export { parseTrace, type Trace, type TraceCase, type TraceAction } from './replay/trace.js';
-export { formatReplayFile, formatReplaySummary } from './replay/report.js';
-export { replayTrace, replayCase, TRACE_TOLERANCE, type CaseResult, type KnownDifference } from './replay/replay.js';
+// Schedules as data: the type of `toJSON()`. The readers are in `@anneal/core/json` (src/json.ts),
+// trace replay in `@anneal/core/replay` (src/replay.ts).
+export type { ScheduleSpec } from './serialization/spec.js';

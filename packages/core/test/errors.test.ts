@@ -29,8 +29,6 @@ import {
   PolynomialLR,
   ReduceLROnPlateau,
   sampleSchedule,
-  scheduleFromJSON,
-  schedulerFromJSON,
   SchedulerUsageError,
   ScheduleLR,
   sequence,
@@ -46,6 +44,7 @@ import {
   type SchedulerState,
   type SteppableScheduler,
 } from '../src/index.js';
+import { scheduleFromJSON, schedulerFromJSON } from '../src/json.js';
 import { caught, lrs, sgd } from './helpers.js';
 
 const opt = (): OptimizerLike => sgd([0.1, 0.01]);

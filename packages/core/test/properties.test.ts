@@ -32,8 +32,6 @@ import {
   ReduceLROnPlateau,
   restartPosition,
   sampleSchedule,
-  scheduleFromJSON,
-  schedulerFromJSON,
   ScheduleLR,
   sequence,
   SequentialLR,
@@ -43,12 +41,12 @@ import {
   warmup,
   wsd,
   lambda as lambdaSchedule,
-  type AnyScheduler,
   type CyclicMode,
   type OptimizerLike,
   type Schedule,
   type WsdDecayShape,
 } from '../src/index.js';
+import { scheduleFromJSON, schedulerFromJSON, type AnyScheduler } from '../src/json.js';
 import { adam, expectClose, expectSame, expectSameArray, expectWithin, lrs, momenta, restoreGroups, sgd, snapshotGroups } from './helpers.js';
 
 const RUNS = 60;

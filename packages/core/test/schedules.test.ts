@@ -19,8 +19,6 @@ import {
   polynomial,
   restartPosition,
   sampleSchedule,
-  scheduleFromJSON,
-  SCHEDULE_TYPES,
   sequence,
   sgdr,
   step,
@@ -28,6 +26,7 @@ import {
   wsd,
   type Schedule,
 } from '../src/index.js';
+import { scheduleFromJSON, SCHEDULE_TYPES } from '../src/json.js';
 import { expectClose } from './helpers.js';
 
 /** `schedule.lr(t, baseLr)` for each t, to 1e-15 relative (a few ulps: hand values are exact decimals). */

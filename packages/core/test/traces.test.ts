@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replayTrace, TRACE_TOLERANCE } from '../src/index.js';
+import { replayTrace, TRACE_TOLERANCE } from '../src/replay.js';
 
 const fixtures = join(__dirname, 'fixtures', 'traces');
 const files = readdirSync(fixtures).filter((f) => f.endsWith('.json')).map((f) => join(fixtures, f));

@@ -26,6 +26,7 @@ export class MissingGraphInputError extends AnnealError {
       'missing-graph-input',
       `the graph has no ${role}: looked for ${quoteAll(tried)}, its inputs are ${quoteAll(available)}. ${hint}`,
     );
+    this.name = 'MissingGraphInputError';
     this.role = role;
     this.tried = [...tried];
     this.available = [...available];
@@ -45,6 +46,7 @@ export class GraphInputTypeError extends AnnealError {
   readonly received: string;
   constructor(input: string, what: 'type' | 'shape', expected: string, received: string) {
     super('graph-input-type', `graph input ${JSON.stringify(input)} has ${what} ${received}; the feeder needs ${expected}`);
+    this.name = 'GraphInputTypeError';
     this.input = input;
     this.expected = expected;
     this.received = received;

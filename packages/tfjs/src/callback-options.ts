@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, type AnyScheduler, type Schedule } from '@anneal/core';
+import { InvalidParameterError, type Schedule } from '@anneal/core';
+import type { AnyScheduler } from '@anneal/core/json';
 import { isBinding, type OptimizerBinding } from './bind-optimizer.js';
 import type { TfOptimizer } from './tf-types.js';
 

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, ScheduleLR, SchedulerUsageError, type AnyScheduler } from '@anneal/core';
+import { InvalidParameterError, ScheduleLR, SchedulerUsageError } from '@anneal/core';
+import type { AnyScheduler } from '@anneal/core/json';
 import { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
 import { checkOptions, checkSchedulerKind, type AnnealCallbackOptions, type CheckedOptions } from './callback-options.js';
 import type { TfCustomCallback, TfOptimizer, TfWithLayers } from './tf-types.js';

@@ -20,6 +20,7 @@ export class UnsupportedOptimizerError extends AnnealError {
   /** @param optimizerClass The tfjs class name. @param reason Why it cannot be driven, one sentence. */
   constructor(optimizerClass: string, reason: string) {
     super('unsupported-optimizer', `TensorFlow.js ${optimizerClass} optimizer: ${reason}`);
+    this.name = 'UnsupportedOptimizerError';
     this.optimizerClass = optimizerClass;
     this.reason = reason;
   }

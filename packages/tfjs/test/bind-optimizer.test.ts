@@ -20,12 +20,11 @@ import {
   SequentialLR,
   StepLR,
   oneCycle,
-  schedulerFromJSON,
   warmup,
   cosine,
-  type AnyScheduler,
   type OptimizerLike,
 } from '@anneal/core';
+import { schedulerFromJSON, type AnyScheduler } from '@anneal/core/json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORTED_OPTIMIZERS, UnsupportedOptimizerError, bindOptimizer } from '../src/index.js';
 import { cpu, rel, tf } from './helpers.js';

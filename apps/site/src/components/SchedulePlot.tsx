@@ -6,7 +6,8 @@
  * `data-series` and `data-points` carry the specs and the values at a few steps, for the browser tests.
  */
 import React, { useMemo, type ReactNode } from 'react';
-import { sampleSchedule, scheduleFromJSON, type Schedule } from '@anneal/core';
+import { sampleSchedule, type Schedule } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 import Plot, { type PlotGuide, type PlotSeries } from './plot/Plot';
 import { describeSpec } from '../lib/describe';
 

@@ -63,7 +63,8 @@ export default function Home(): ReactNode {
           ))}
         </div>
         <pre className={styles.snippet}>
-          <code>{`import { sgdr, warmup, scheduleFromJSON } from '@anneal/core';
+          <code>{`import { sgdr, warmup } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 
 const schedule = warmup({ steps: 5 }, sgdr({ t0: 10, tMult: 2 }));
 schedule.lr(12.5, 0.1); // the rate at (fractional) step 12.5 for a base rate of 0.1

@@ -6,7 +6,8 @@
 import React, { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import CodeBlock from '@theme/CodeBlock';
-import { scheduleFromJSON, type ScheduleSpec } from '@anneal/core';
+import type { ScheduleSpec } from '@anneal/core';
+import { scheduleFromJSON } from '@anneal/core/json';
 import SchedulePlot, { type PlotItem } from '../components/SchedulePlot';
 import { CATALOG, buildSpec, defaults, shortLabel, type KindDef, type ParamDef, type ParamValues } from '../lib/catalog';
 import { toPyTorch, toTypeScript } from '../lib/codegen';

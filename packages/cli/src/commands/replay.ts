@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { replayTrace, type CaseResult } from '@anneal/core';
+import { replayTrace, type CaseResult } from '@anneal/core/replay';
 import { fileError, UsageError } from '../errors.js';
 import { formatReplayFile, formatReplaySummary } from '../replay-report.js';
 import { defineCommand } from './command.js';

@@ -20,12 +20,16 @@ const KB = 1024;
 
 /**
  * The entries measured by `pnpm bench` and checked by this package's `test` script. 1 kB = 1024 bytes.
+ * `@anneal/core` has three entry points (package.json `exports`); each has a line, importing every export.
  *
- * - `cosine`: limit = target 1.5 kB (measured 1.23 kB since the serialization tables are tree-shakable).
- * - `whole-core`: above its 8 kB target (measured 14.4 kB; limit = that + ~10%). The JSON readers and
- *   trace replay are 3.5 kB of it and the sixteen scheduler classes 5.1 kB more: without the readers and
- *   replay the rest is 11.0 kB, and only without the schedulers too (5.8 kB) is it under 8 kB, so the
- *   target needs subpath exports (see docs/benchmarks.md). The limit catches regressions.
+ * - `cosine`: limit = target 1.5 kB. 1.23 kB before the schedule descriptors; 7.3 kB since, because the
+ *   built package keeps every descriptor (module-level objects built with calls and `String.raw`).
+ * - `core-root`: every export of `@anneal/core`, target 8 kB. The JSON readers and trace replay moved to
+ *   their own entries (16.6 kB with them, on the same sources). Measured 13,433 B (13.1 kB) with the
+ *   descriptor registry: still above the target, so the limit is that + 5% until the schedules shrink;
+ *   the check prints which modules dominate.
+ * - `core-json`, `core-replay`: no target; limit = measured (14,703 B and 16,143 B) + ~10%. Each entry
+ *   builds any schedule or scheduler from its name, so it carries all of them.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -48,10 +52,22 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     code: "export { CosineAnnealingLR } from '@anneal/core';",
   },
   {
-    id: 'whole-core',
-    title: "import * from '@anneal/core' (every export)",
+    id: 'core-root',
+    title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 16 * KB,
+    limitBytes: 14_105,
+  },
+  {
+    id: 'core-json',
+    title: "import * from '@anneal/core/json' (every export)",
+    code: "export * from '@anneal/core/json';",
+    limitBytes: 16_200,
+  },
+  {
+    id: 'core-replay',
+    title: "import * from '@anneal/core/replay' (every export)",
+    code: "export * from '@anneal/core/replay';",
+    limitBytes: 17_800,
   },
 ];

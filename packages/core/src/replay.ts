@@ -1,0 +1,11 @@
+/**
+ * `@anneal/core/replay`: PyTorch trace replay. Runs an `anneal-trace/1` file recorded from PyTorch through
+ * anneal's schedulers and reports the deviation of every rate, step by step. A separate entry so that an
+ * import of the root entry does not carry it; it shares the root entry's schedulers and error classes.
+ *
+ * @packageDocumentation
+ */
+
+export { parseTrace, type Trace, type TraceCase, type TraceAction } from './replay/trace.js';
+export { formatReplayFile, formatReplaySummary } from './replay/report.js';
+export { replayTrace, replayCase, TRACE_TOLERANCE, type CaseResult, type KnownDifference } from './replay/replay.js';
