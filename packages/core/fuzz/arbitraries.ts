@@ -30,11 +30,28 @@ function optionArbitrary(meta: OptionMeta): fc.Arbitrary<unknown> | undefined {
 /** Valid options of a descriptor, each present or absent (its default), in anneal's spelling. */
 function optionsArbitrary(d: ScheduleDescriptor): fc.Arbitrary<Record<string, unknown>> {
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  const sized: Array<[string, Extract<OptionMeta, { kind: 'numbers' }>]> = [];
   for (const [key, meta] of Object.entries(d.options)) {
+    if (meta.kind === 'numbers' && meta.lengthOf !== undefined) {
+      sized.push([key, meta]);
+      continue;
+    }
     const arb = optionArbitrary(meta);
     if (arb !== undefined) fields[key] = arb;
   }
-  return fc.record(fields, { requiredKeys: Object.keys(d.rules).filter((k) => d.rules[k]!.kind === 'required' && k in fields) });
+  const requiredKeys = Object.keys(d.rules).filter((k) => d.rules[k]!.kind === 'required' && k in fields);
+  const record = fc.record(fields, { requiredKeys });
+  if (sized.length === 0) return record;
+  // Lists whose length follows another option's (one value per boundary, say).
+  return record.chain((o) => {
+    const lists: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const [key, meta] of sized) {
+      const other = o[meta.lengthOf!.option];
+      const length = (Array.isArray(other) ? other.length : 0) + meta.lengthOf!.offset;
+      lists[key] = fc.array(num(meta.min, meta.max), { minLength: length, maxLength: length });
+    }
+    return fc.record(lists).map((l) => ({ ...o, ...l }));
+  });
 }
 
 const leaves = SCHEDULE_DESCRIPTORS.filter((d) => d.children === undefined);

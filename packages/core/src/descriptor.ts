@@ -42,6 +42,8 @@ export type OptionMeta =
       readonly min: number;
       readonly max: number;
       readonly sample: readonly number[];
+      /** The list is as long as the option `option`'s list plus `offset`. */
+      readonly lengthOf?: { readonly option: string; readonly offset: number };
       readonly when?: Readonly<Record<string, unknown>>;
     }
   | {
@@ -80,9 +82,11 @@ export interface TorchMapping<O = Record<string, unknown>> {
 export type ChildKey = 'schedule' | 'schedules';
 
 /**
- * Everything about one schedule kind: `S` is its JSON form.
+ * Everything about one schedule kind: `S` is its JSON form, `O` its options (the compiler then asks for
+ * the metadata of every option, and the PyTorch keywords can only name real options). A descriptor is a
+ * plain object literal, so that bundlers drop it when only the factory is used.
  */
-export interface ScheduleDescriptor<S extends { type: string } = { type: string }> {
+export interface ScheduleDescriptor<S extends { type: string } = { type: string }, O = Record<string, unknown>> {
   /** The JSON `type`. */
   readonly type: S['type'];
   /** A short human name (`"Cosine annealing"`). */
@@ -99,29 +103,11 @@ export interface ScheduleDescriptor<S extends { type: string } = { type: string 
    */
   readonly create: (spec: Record<string, unknown>, children: readonly Schedule[]) => Schedule;
   /** The PyTorch class, where PyTorch has one. */
-  readonly torch?: TorchMapping;
-  /** Per option: how it may be varied (the compiler demands an entry for each option). */
-  readonly options: Readonly<Record<string, OptionMeta>>;
+  readonly torch?: TorchMapping<O>;
+  /** Per option: how it may be varied. */
+  readonly options: { readonly [K in keyof O]-?: OptionMeta };
   /** Where the idea comes from (paper or library), for the reference. */
   readonly source?: string;
   /** Never set: carries the JSON form's type for {@link ScheduleDescriptor}'s users. */
   readonly specType?: S;
-}
-
-/**
- * Declares a descriptor, checking that `options` meta covers exactly the rules' keys and that the
- * PyTorch keywords name real options. `O` is the options type.
- */
-export function describeSchedule<S extends { type: string }, O>(descriptor: {
-  readonly type: S['type'];
-  readonly label: string;
-  readonly formula: string;
-  readonly rules: { readonly [K in keyof O]-?: unknown };
-  readonly children?: ChildKey;
-  readonly create: (spec: Record<string, unknown>, children: readonly Schedule[]) => Schedule;
-  readonly torch?: TorchMapping<O>;
-  readonly options: { readonly [K in keyof O]-?: OptionMeta };
-  readonly source?: string;
-}): ScheduleDescriptor<S> {
-  return descriptor as unknown as ScheduleDescriptor<S>;
 }

@@ -36,6 +36,18 @@ export { oneCycle, type OneCycleOptions, type OneCycleSpec, type AnnealStrategy 
 export { cyclic, type CyclicOptions, type CyclicSpec, type CyclicMode } from './schedules/cyclic.js';
 export { inverseSqrt, type InverseSqrtOptions, type InverseSqrtSpec } from './schedules/inverse-sqrt.js';
 export { wsd, type WsdOptions, type WsdSpec, type WsdDecayShape } from './schedules/wsd.js';
+export {
+  piecewiseConstant,
+  type PiecewiseConstantOptions,
+  type PiecewiseConstantSpec,
+  type BoundarySide,
+} from './schedules/piecewise-constant.js';
+export {
+  piecewiseInterpolate,
+  type PiecewiseInterpolateOptions,
+  type PiecewiseInterpolateSpec,
+  type Interpolation,
+} from './schedules/piecewise-interpolate.js';
 export { lambda, multiplicative, type LrLambda } from './schedules/lambda.js';
 
 // Combinators

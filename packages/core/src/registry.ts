@@ -17,6 +17,8 @@ import { oneCycleDescriptor } from './schedules/one-cycle.js';
 import { cyclicDescriptor } from './schedules/cyclic.js';
 import { inverseSqrtDescriptor } from './schedules/inverse-sqrt.js';
 import { wsdDescriptor } from './schedules/wsd.js';
+import { piecewiseConstantDescriptor } from './schedules/piecewise-constant.js';
+import { piecewiseInterpolateDescriptor } from './schedules/piecewise-interpolate.js';
 import { warmupDescriptor } from './combinators/warmup.js';
 import { sequenceDescriptor } from './combinators/sequence.js';
 import { chainDescriptor } from './combinators/chain.js';
@@ -36,6 +38,8 @@ export const SCHEDULE_DESCRIPTORS = [
   cyclicDescriptor,
   inverseSqrtDescriptor,
   wsdDescriptor,
+  piecewiseConstantDescriptor,
+  piecewiseInterpolateDescriptor,
   warmupDescriptor,
   sequenceDescriptor,
   chainDescriptor,
@@ -45,7 +49,7 @@ export const SCHEDULE_DESCRIPTORS = [
 export type ScheduleType = (typeof SCHEDULE_DESCRIPTORS)[number]['type'];
 
 /** The JSON form of the descriptor `D`. */
-export type SpecOfDescriptor<D> = D extends ScheduleDescriptor<infer S> ? S : never;
+export type SpecOfDescriptor<D> = D extends ScheduleDescriptor<infer S, infer _O> ? S : never;
 
 /** The `type` names `scheduleFromJSON` accepts. */
 export const SCHEDULE_TYPES: readonly ScheduleType[] = /* @__PURE__ */ SCHEDULE_DESCRIPTORS.map((d) => d.type);

@@ -46,7 +46,10 @@ import {
   type Schedule,
   type WsdDecayShape,
 } from '../src/index.js';
+import { piecewiseConstant } from '../src/schedules/piecewise-constant.js';
+import { piecewiseInterpolate } from '../src/schedules/piecewise-interpolate.js';
 import { scheduleFromJSON, schedulerFromJSON, type AnyScheduler } from '../src/json.js';
+import type { ScheduleType } from '../src/registry.js';
 import { adam, expectClose, expectSame, expectSameArray, expectWithin, lrs, momenta, restoreGroups, sgd, snapshotGroups } from './helpers.js';
 
 const RUNS = 60;
@@ -82,7 +85,10 @@ const widen = ([lo, hi]: [number, number], scale: number): [number, number] => {
   return [lo - slack, hi + slack];
 };
 
-const bounded: Record<string, fc.Arbitrary<Bounded>> = {
+/** Every leaf kind (combinators are tested below): the compiler demands an entry for a new schedule. */
+type LeafType = Exclude<ScheduleType, 'warmup' | 'sequence' | 'chain'>;
+
+const bounded: Record<LeafType, fc.Arbitrary<Bounded>> = {
   constant: fc.record({ factor: num(0, 1), totalIters: num(1e-3, 1e4) }).map((o) => ({
     schedule: constant(o),
     bounds: (b) => span(o.factor * b, b),
@@ -187,6 +193,29 @@ const bounded: Record<string, fc.Arbitrary<Bounded>> = {
       minFactor: num(0, 1),
     })
     .map((o) => ({ schedule: wsd(o), bounds: (b) => span(Math.min(o.startFactor, o.minFactor) * b, b) })),
+  piecewiseConstant: fc
+    .array(num(0, 1e4), { maxLength: 6 })
+    .chain((boundaries) =>
+      fc.record({
+        boundaries: fc.constant([...boundaries].sort((a, b) => a - b)),
+        values: fc.array(num(0, 2), { minLength: boundaries.length + 1, maxLength: boundaries.length + 1 }),
+        atBoundary: fc.constantFrom('next' as const, 'previous' as const),
+      }),
+    )
+    .map((o) => ({ schedule: piecewiseConstant(o), bounds: (b) => [Math.min(...o.values) * b, Math.max(...o.values) * b] })),
+  piecewiseInterpolate: fc
+    .array(num(0, 1e4), { minLength: 1, maxLength: 6 })
+    .chain((boundaries) =>
+      fc.record({
+        boundaries: fc.constant([...boundaries].sort((a, b) => a - b)),
+        values: fc.array(num(0, 2), { minLength: boundaries.length, maxLength: boundaries.length }),
+        interpolation: fc.constantFrom('linear' as const, 'cosine' as const),
+      }),
+    )
+    .map((o) => ({
+      schedule: piecewiseInterpolate(o),
+      bounds: (b) => widen([Math.min(...o.values) * b, Math.max(...o.values) * b], Math.max(...o.values) * b),
+    })),
 };
 
 describe('pure schedules: finite and within their documented bounds for any configuration and step', () => {

@@ -1,6 +1,6 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
 import { InvalidParameterError } from '../errors.js';
-import { describeSchedule } from '../descriptor.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 import { resolveOptions } from '../internal/options.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
 
@@ -49,14 +49,14 @@ export function chain(schedules: readonly Schedule[]): Schedule {
 }
 
 /** {@link chain}'s descriptor. */
-export const chainDescriptor = describeSchedule<ChainSpec, Record<never, never>>({
+export const chainDescriptor: ScheduleDescriptor<ChainSpec, Record<never, never>> = {
   type: 'chain',
   label: 'Chain',
-  formula: String.raw`s_n(t, \dots s_2(t, s_1(t, \eta_0)))`,
+  formula: 's_n(t, \\dots s_2(t, s_1(t, \\eta_0)))',
   rules: {},
   children: 'schedules',
   create: ({ schedules: _children, ...options }, children) => {
-    resolveOptions({}, options);
+    resolveOptions({}, options, { type: 'chain' });
     return chain(children);
   },
   torch: {
@@ -65,4 +65,4 @@ export const chainDescriptor = describeSchedule<ChainSpec, Record<never, never>>
     docs: 'https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ChainedScheduler.html',
   },
   options: {},
-});
+};

@@ -1,7 +1,7 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
 import { milestones as checkMilestones } from '../internal/validate.js';
-import { required, resolveOptions, type Resolved, type Rules } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, type Resolved, type Rules } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 import { bisectRight } from '../internal/python.js';
 import { InvalidParameterError } from '../errors.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
@@ -14,7 +14,7 @@ export interface SequenceOptions {
 
 /** Checks of {@link SequenceOptions}. */
 export const sequenceRules = {
-  milestones: required<number[]>((name, value) => checkMilestones(name, value, { allowEmpty: true })),
+  milestones: { kind: 'required', check: (name, value) => checkMilestones(name, value, { allowEmpty: true }) },
 } satisfies Rules<SequenceOptions>;
 
 /** JSON form of {@link sequence}. */
@@ -29,7 +29,7 @@ export interface SequenceSpec extends Resolved<typeof sequenceRules> {
  * and PyTorch's `SequentialLR`, whose stateful quirks `SequentialLR` in anneal reproduces.
  */
 export function sequence(schedules: readonly Schedule[], options: SequenceOptions): Schedule {
-  const { milestones } = resolveOptions(sequenceRules, options, { extra: ['schedules'] });
+  const { milestones } = resolveOptions(sequenceRules, options, { type: 'sequence', extra: ['schedules'] });
   if (!Array.isArray(schedules) || schedules.length === 0) {
     throw new InvalidParameterError('schedules', schedules, 'a non-empty array of schedules');
   }
@@ -73,10 +73,10 @@ export function sequence(schedules: readonly Schedule[], options: SequenceOption
 }
 
 /** {@link sequence}'s descriptor. */
-export const sequenceDescriptor = describeSchedule<SequenceSpec, SequenceOptions>({
+export const sequenceDescriptor: ScheduleDescriptor<SequenceSpec, SequenceOptions> = {
   type: 'sequence',
   label: 'Sequence',
-  formula: String.raw`s_i(t - m_{i-1}) \text{ for } m_{i-1} \le t < m_i`,
+  formula: 's_i(t - m_{i-1}) \\text{ for } m_{i-1} \\le t < m_i',
   rules: sequenceRules,
   children: 'schedules',
   create: ({ schedules: _children, ...options }, children) => sequence(children, options as never),
@@ -88,4 +88,4 @@ export const sequenceDescriptor = describeSchedule<SequenceSpec, SequenceOptions
   options: {
     milestones: { kind: 'steps', max: 300, sample: [20] },
   },
-});
+};

@@ -1,7 +1,7 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
 import { finite, nonNegative } from '../internal/validate.js';
-import { fallback, required, resolveOptions, type Resolved, type Rules } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, type Resolved, type Rules } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
 import { linearFactor } from '../schedules/linear.js';
 
@@ -15,8 +15,8 @@ export interface WarmupOptions {
 
 /** Checks and defaults of {@link WarmupOptions}. */
 export const warmupRules = {
-  steps: required(nonNegative),
-  startFactor: fallback(finite, 0),
+  steps: { kind: 'required', check: nonNegative },
+  startFactor: { kind: 'default', check: finite, value: 0 },
 } satisfies Rules<WarmupOptions>;
 
 /** JSON form of {@link warmup}. */
@@ -34,7 +34,7 @@ export interface WarmupSpec extends Resolved<typeof warmupRules> {
  * - Endpoints: `lr(0) = startFactor · s(0)`, `lr(steps) = s(0)`; continuous at `steps`.
  */
 export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
-  const { steps, startFactor } = resolveOptions(warmupRules, options, { extra: ['schedule'] });
+  const { steps, startFactor } = resolveOptions(warmupRules, options, { type: 'warmup', extra: ['schedule'] });
   /** The formula, on the wrapped schedule's formula `inner`. */
   const warmed = (inner: Formula): Formula => (t, baseLr) =>
     t < steps ? inner(0, baseLr) * linearFactor(t, startFactor, 1, steps) : inner(t - steps, baseLr);
@@ -54,10 +54,10 @@ export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
 }
 
 /** {@link warmup}'s descriptor. */
-export const warmupDescriptor = describeSchedule<WarmupSpec, WarmupOptions>({
+export const warmupDescriptor: ScheduleDescriptor<WarmupSpec, WarmupOptions> = {
   type: 'warmup',
   label: 'Linear warmup',
-  formula: String.raw`t < w:\; s(0)\,\left(f + (1 - f)\,t/w\right);\quad t \ge w:\; s(t - w)`,
+  formula: 't < w:\\; s(0)\\,\\left(f + (1 - f)\\,t/w\\right);\\quad t \\ge w:\\; s(t - w)',
   rules: warmupRules,
   children: 'schedule',
   create: ({ schedule: _child, ...options }, [child]) => warmup(options as never, child!),
@@ -65,4 +65,4 @@ export const warmupDescriptor = describeSchedule<WarmupSpec, WarmupOptions>({
     steps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
     startFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
   },
-});
+};

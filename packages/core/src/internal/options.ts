@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { InvalidParameterError } from '../errors.js';
+import { knownKeys } from './validate.js';
 
 /** Checks a given value and returns it (possibly normalised, e.g. a copy of an array). Throws naming `name`. */
 export type Check<T> = (name: string, value: unknown) => T;
@@ -60,6 +61,8 @@ export type SpecOf<T extends string, R> = { type: T } & Resolved<R>;
 
 /** What {@link resolveOptions} also accepts. */
 export interface ResolveFlavour {
+  /** The schedule kind: a `type` key (the JSON form) must name it. Absent: no `type` key is accepted. */
+  readonly type?: string;
   /** Keys accepted besides the rules' (checked by the caller), e.g. `lastEpoch` of a stateful class. */
   readonly extra?: readonly string[];
   /** Use PyTorch's defaults and checks where they differ (stateful classes, PyTorch-spelled JSON). */
@@ -68,29 +71,22 @@ export interface ResolveFlavour {
 
 /**
  * Checks `options` against `rules`: refuses unknown keys (a typo such as `gama` must not silently mean the
- * default), checks every given value, fills the defaults. A `type` key is accepted (the JSON form).
+ * default), checks every given value, fills the defaults.
  * @throws {@link InvalidParameterError} naming the option and the value.
  */
 export function resolveOptions<R extends AnyRules>(rules: R, options: unknown, flavour: ResolveFlavour = {}): Resolved<R> {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidParameterError('options', options, 'an options object');
-  }
+  const { type, extra = [], torch } = flavour;
+  knownKeys('', options, [...(type === undefined ? [] : ['type']), ...Object.keys(rules), ...extra]);
   const given = options as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (key !== 'type' && !Object.prototype.hasOwnProperty.call(rules, key) && !(flavour.extra ?? []).includes(key)) {
-      const known = [...Object.keys(rules), ...(flavour.extra ?? [])];
-      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-      throw new InvalidParameterError(name, given[key], `absent (unknown option; known: ${known.join(', ')})`);
-    }
-  }
+  if (type !== undefined && given.type !== undefined && given.type !== type) throw new InvalidParameterError('type', given.type, JSON.stringify(type));
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(rules)) {
     const rule = rules[key]!;
-    const torch = flavour.torch === true ? rule.torch : undefined;
-    const check = torch?.check ?? rule.check;
+    const differs = torch === true ? rule.torch : undefined;
+    const check = differs?.check ?? rule.check;
     const value = given[key];
     if (value !== undefined) out[key] = check(key, value);
-    else if (torch?.value !== undefined) out[key] = torch.value;
+    else if (differs?.value !== undefined) out[key] = differs.value;
     else if (rule.kind === 'default') out[key] = rule.value;
     else if (rule.kind === 'derived') out[key] = rule.derive(out);
     else if (rule.kind === 'required') out[key] = check(key, undefined);

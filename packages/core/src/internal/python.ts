@@ -17,3 +17,15 @@ export function bisectRight(sorted: readonly number[], x: number): number {
   }
   return lo;
 }
+
+/** Python's `bisect.bisect_left(sorted, x)`: how many entries of `sorted` are < x. */
+export function bisectLeft(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -109,3 +109,10 @@ export function optionsObject(name: string, value: unknown): Record<string, unkn
   }
   return value as Record<string, unknown>;
 }
+
+/** An array of finite numbers, `length` long when given. */
+export function numbers(name: string, value: unknown, length?: number): number[] {
+  if (!Array.isArray(value)) throw new InvalidParameterError(name, value, 'an array of numbers');
+  if (length !== undefined && value.length !== length) throw new InvalidParameterError(name, value, `an array of ${length} numbers`);
+  return value.map((v, i) => finite(`${name}[${i}]`, v));
+}

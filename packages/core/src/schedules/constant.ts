@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { inRange, nonNegative } from '../internal/validate.js';
-import { fallback, optional, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link constant}. */
 export interface ConstantOptions {
@@ -13,8 +13,8 @@ export interface ConstantOptions {
 
 /** Checks and defaults of {@link ConstantOptions}; PyTorch's `ConstantLR` defaults to `factor = 1/3, totalIters = 5`. */
 export const constantRules = {
-  factor: fallback((name, value) => inRange(name, value, 0, 1), 1, { value: 1 / 3 }),
-  totalIters: optional(nonNegative, { value: 5 }),
+  factor: { kind: 'default', check: (name, value) => inRange(name, value, 0, 1), value: 1, torch: { value: 1 / 3 } },
+  totalIters: { kind: 'optional', check: nonNegative, torch: { value: 5 } },
 } satisfies Rules<ConstantOptions>;
 
 /** JSON form of {@link constant}. */
@@ -46,7 +46,7 @@ export function constantChainFactor(lastEpoch: number, factor: number, totalIter
  * - Bounds: between `factor · baseLr` and `baseLr`.
  */
 export function constant(options: ConstantOptions = {}): Schedule {
-  const o = resolveOptions(constantRules, options);
+  const o = resolveOptions(constantRules, options, { type: 'constant' });
   const { factor } = o;
   const totalIters = o.totalIters ?? Infinity;
   return createSchedule({
@@ -57,10 +57,10 @@ export function constant(options: ConstantOptions = {}): Schedule {
 }
 
 /** {@link constant}'s descriptor. */
-export const constantDescriptor = describeSchedule<ConstantSpec, ConstantOptions>({
+export const constantDescriptor: ScheduleDescriptor<ConstantSpec, ConstantOptions> = {
   type: 'constant',
   label: 'Constant factor',
-  formula: String.raw`\eta_0 \cdot (t < T \;?\; f : 1)`,
+  formula: '\\eta_0 \\cdot (t < T \\;?\\; f : 1)',
   rules: constantRules,
   create: (spec) => constant(spec as never),
   torch: {
@@ -72,4 +72,4 @@ export const constantDescriptor = describeSchedule<ConstantSpec, ConstantOptions
     factor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.5 },
     totalIters: { kind: 'number', min: 0, max: 500, step: 1, sample: 20 },
   },
-});
+};

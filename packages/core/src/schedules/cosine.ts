@@ -1,8 +1,8 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { bool, finite, positive } from '../internal/validate.js';
-import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import { pyMod } from '../internal/python.js';
-import { describeSchedule } from '../descriptor.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link cosine}. */
 export interface CosineOptions {
@@ -20,9 +20,9 @@ export interface CosineOptions {
 
 /** Checks and defaults of {@link CosineOptions}. */
 export const cosineRules = {
-  tMax: required(positive),
-  etaMin: fallback(finite, 0),
-  clamp: fallback(bool, false),
+  tMax: { kind: 'required', check: positive },
+  etaMin: { kind: 'default', check: finite, value: 0 },
+  clamp: { kind: 'default', check: bool, value: false },
 } satisfies Rules<CosineOptions>;
 
 /** JSON form of {@link cosine}. */
@@ -107,7 +107,7 @@ export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, bas
  * - Bounds: between `etaMin` and `baseLr`.
  */
 export function cosine(options: CosineOptions): Schedule {
-  const o = resolveOptions(cosineRules, options);
+  const o = resolveOptions(cosineRules, options, { type: 'cosine' });
   const { tMax, etaMin, clamp } = o;
   return createSchedule({
     type: 'cosine',
@@ -119,10 +119,10 @@ export function cosine(options: CosineOptions): Schedule {
 }
 
 /** {@link cosine}'s descriptor. */
-export const cosineDescriptor = describeSchedule<CosineSpec, CosineOptions>({
+export const cosineDescriptor: ScheduleDescriptor<CosineSpec, CosineOptions> = {
   type: 'cosine',
   label: 'Cosine annealing',
-  formula: String.raw`\eta_{\min} + (\eta_{\max} - \eta_{\min})\,\frac{1 + \cos(\pi t / T_{\max})}{2}`,
+  formula: '\\eta_{\\min} + (\\eta_{\\max} - \\eta_{\\min})\\,\\frac{1 + \\cos(\\pi t / T_{\\max})}{2}',
   rules: cosineRules,
   create: (spec) => cosine(spec as never),
   torch: {
@@ -136,4 +136,4 @@ export const cosineDescriptor = describeSchedule<CosineSpec, CosineOptions>({
     clamp: { kind: 'boolean', sample: true },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
-});
+};

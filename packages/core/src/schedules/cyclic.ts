@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { bool, finite, fn, nonNegative, oneOf, positive } from '../internal/validate.js';
-import { fallback, optional, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf, type ResolveFlavour } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Built-in amplitude policies of {@link cyclic}. */
 export type CyclicMode = 'triangular' | 'triangular2' | 'exp_range';
@@ -37,18 +37,18 @@ const SCALE_MODES = ['cycle', 'iterations'] as const;
 
 /** Checks and defaults of {@link CyclicOptions} (PyTorch's defaults). */
 export const cyclicRules = {
-  baseLr: optional(finite),
-  maxLr: required(finite),
-  stepSizeUp: fallback(positive, 2000),
-  stepSizeDown: optional(positive),
-  mode: fallback<CyclicMode>((name, value) => oneOf(name, value, MODES), 'triangular'),
+  baseLr: { kind: 'optional', check: finite },
+  maxLr: { kind: 'required', check: finite },
+  stepSizeUp: { kind: 'default', check: positive, value: 2000 },
+  stepSizeDown: { kind: 'optional', check: positive },
+  mode: { kind: 'default', check: (name, value) => oneOf(name, value, MODES), value: 'triangular' },
   // Negative: gamma^t is NaN at fractional steps (and flips sign at integer ones), so refused; PyTorch accepts it.
-  gamma: fallback(nonNegative, 1),
-  scaleFn: optional((name, value) => fn<(x: number) => number>(name, value)),
-  scaleMode: optional<'cycle' | 'iterations'>((name, value) => oneOf(name, value, SCALE_MODES)),
-  cycleMomentum: fallback(bool, true),
-  baseMomentum: fallback(finite, 0.8),
-  maxMomentum: fallback(finite, 0.9),
+  gamma: { kind: 'default', check: nonNegative, value: 1 },
+  scaleFn: { kind: 'optional', check: (name, value) => fn<(x: number) => number>(name, value) },
+  scaleMode: { kind: 'optional', check: (name, value) => oneOf(name, value, SCALE_MODES) },
+  cycleMomentum: { kind: 'default', check: bool, value: true },
+  baseMomentum: { kind: 'default', check: finite, value: 0.8 },
+  maxMomentum: { kind: 'default', check: finite, value: 0.9 },
 } satisfies Rules<CyclicOptions>;
 
 type CyclicJson = Omit<typeof cyclicRules, 'scaleFn' | 'scaleMode'>;
@@ -103,8 +103,8 @@ export function cyclicMomentumAt(baseMomentum: number, maxMomentum: number, pos:
 }
 
 /** Checks the cyclic options and builds the plan. */
-export function cyclicConfig(options: CyclicOptions) {
-  const config = resolveOptions(cyclicRules, options);
+export function cyclicConfig(options: CyclicOptions, flavour?: ResolveFlavour) {
+  const config = resolveOptions(cyclicRules, options, flavour);
   const { stepSizeUp, stepSizeDown, mode, gamma, scaleFn } = config;
   const plan = cyclicPlan(stepSizeUp, stepSizeDown ?? stepSizeUp, mode, gamma, scaleFn, config.scaleMode ?? 'cycle');
   return { config, plan };
@@ -119,7 +119,7 @@ export function cyclicConfig(options: CyclicOptions) {
  * - Bounds: within [baseLr, maxLr] for the built-in modes with `gamma <= 1`.
  */
 export function cyclic(options: CyclicOptions): Schedule {
-  const { config, plan } = cyclicConfig(options);
+  const { config, plan } = cyclicConfig(options, { type: 'cyclic' });
   const { scaleFn, scaleMode: _mode, ...json } = config;
   const spec = scaleFn === undefined ? specOf<'cyclic', CyclicJson>('cyclic', json) : null;
   const { baseLr, maxLr, baseMomentum, maxMomentum } = config;
@@ -134,10 +134,10 @@ export function cyclic(options: CyclicOptions): Schedule {
 }
 
 /** {@link cyclic}'s descriptor. */
-export const cyclicDescriptor = describeSchedule<CyclicSpec, CyclicOptions>({
+export const cyclicDescriptor: ScheduleDescriptor<CyclicSpec, CyclicOptions> = {
   type: 'cyclic',
   label: 'Cyclic (triangular)',
-  formula: String.raw`\eta_b + (\eta_{\max} - \eta_b)\,h(t)\,a(t)`,
+  formula: '\\eta_b + (\\eta_{\\max} - \\eta_b)\\,h(t)\\,a(t)',
   rules: cyclicRules,
   create: (spec) => cyclic(spec as never),
   torch: {
@@ -170,4 +170,4 @@ export const cyclicDescriptor = describeSchedule<CyclicSpec, CyclicOptions>({
     maxMomentum: { kind: 'number', min: 0.85, max: 0.99, step: 0.01, sample: 0.9 },
   },
   source: 'Smith 2017, arXiv:1506.01186',
-});
+};

@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { nonNegative } from '../internal/validate.js';
-import { required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link exponential}. */
 export interface ExponentialOptions {
@@ -11,7 +11,7 @@ export interface ExponentialOptions {
 
 /** Checks of {@link ExponentialOptions}. */
 export const exponentialRules = {
-  gamma: required(nonNegative),
+  gamma: { kind: 'required', check: nonNegative },
 } satisfies Rules<ExponentialOptions>;
 
 /** JSON form of {@link exponential}. */
@@ -34,7 +34,7 @@ export function exponentialChainFactor(lastEpoch: number, gamma: number): number
  * - Bounds: for `gamma <= 1`, within [0, baseLr].
  */
 export function exponential(options: ExponentialOptions): Schedule {
-  const o = resolveOptions(exponentialRules, options);
+  const o = resolveOptions(exponentialRules, options, { type: 'exponential' });
   const { gamma } = o;
   return createSchedule({
     type: 'exponential',
@@ -44,10 +44,10 @@ export function exponential(options: ExponentialOptions): Schedule {
 }
 
 /** {@link exponential}'s descriptor. */
-export const exponentialDescriptor = describeSchedule<ExponentialSpec, ExponentialOptions>({
+export const exponentialDescriptor: ScheduleDescriptor<ExponentialSpec, ExponentialOptions> = {
   type: 'exponential',
   label: 'Exponential decay',
-  formula: String.raw`\eta_0 \cdot \gamma^{t}`,
+  formula: '\\eta_0 \\cdot \\gamma^{t}',
   rules: exponentialRules,
   create: (spec) => exponential(spec as never),
   torch: {
@@ -58,4 +58,4 @@ export const exponentialDescriptor = describeSchedule<ExponentialSpec, Exponenti
   options: {
     gamma: { kind: 'number', min: 0.5, max: 1, step: 0.005, sample: 0.95 },
   },
-});
+};

@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { nonNegative, positive } from '../internal/validate.js';
-import { derived, fallback, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link inverseSqrt}. */
 export interface InverseSqrtOptions {
@@ -13,8 +13,8 @@ export interface InverseSqrtOptions {
 
 /** Checks and defaults of {@link InverseSqrtOptions}. */
 export const inverseSqrtRules = {
-  warmupSteps: fallback(nonNegative, 0),
-  timescale: derived(positive, (o) => ((o.warmupSteps as number) > 0 ? (o.warmupSteps as number) : 10_000)),
+  warmupSteps: { kind: 'default', check: nonNegative, value: 0 },
+  timescale: { kind: 'derived', check: positive, derive: (o) => ((o.warmupSteps as number) > 0 ? (o.warmupSteps as number) : 10_000) },
 } satisfies Rules<InverseSqrtOptions>;
 
 /** JSON form of {@link inverseSqrt}. */
@@ -28,7 +28,7 @@ export interface InverseSqrtSpec extends SpecOf<'inverseSqrt', typeof inverseSqr
  * - Bounds: within [0, baseLr].
  */
 export function inverseSqrt(options: InverseSqrtOptions = {}): Schedule {
-  const o = resolveOptions(inverseSqrtRules, options);
+  const o = resolveOptions(inverseSqrtRules, options, { type: 'inverseSqrt' });
   const { warmupSteps, timescale } = o;
   return createSchedule({
     type: 'inverseSqrt',
@@ -40,10 +40,10 @@ export function inverseSqrt(options: InverseSqrtOptions = {}): Schedule {
 }
 
 /** {@link inverseSqrt}'s descriptor. */
-export const inverseSqrtDescriptor = describeSchedule<InverseSqrtSpec, InverseSqrtOptions>({
+export const inverseSqrtDescriptor: ScheduleDescriptor<InverseSqrtSpec, InverseSqrtOptions> = {
   type: 'inverseSqrt',
   label: 'Inverse square root',
-  formula: String.raw`\eta_0 \sqrt{\tau / (t - w + \tau)}`,
+  formula: '\\eta_0 \\sqrt{\\tau / (t - w + \\tau)}',
   rules: inverseSqrtRules,
   create: (spec) => inverseSqrt(spec as never),
   options: {
@@ -51,4 +51,4 @@ export const inverseSqrtDescriptor = describeSchedule<InverseSqrtSpec, InverseSq
     timescale: { kind: 'number', min: 1, max: 1000, step: 1, sample: 20 },
   },
   source: 'Vaswani et al. 2017, arXiv:1706.03762',
-});
+};

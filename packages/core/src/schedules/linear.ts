@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { finite, inRange, nonNegative, positive } from '../internal/validate.js';
-import { fallback, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link linear}. */
 export interface LinearOptions {
@@ -20,9 +20,9 @@ const unitFactor = (name: string, value: unknown) => inRange(name, value, 0, 1);
  * accepts `totalIters = 0`.
  */
 export const linearRules = {
-  startFactor: fallback(finite, 1 / 3, { check: unitFactor }),
-  endFactor: fallback(finite, 1, { check: unitFactor }),
-  totalIters: fallback(positive, 5, { check: nonNegative }),
+  startFactor: { kind: 'default', check: finite, value: 1 / 3, torch: { check: unitFactor } },
+  endFactor: { kind: 'default', check: finite, value: 1, torch: { check: unitFactor } },
+  totalIters: { kind: 'default', check: positive, value: 5, torch: { check: nonNegative } },
 } satisfies Rules<LinearOptions>;
 
 /** JSON form of {@link linear}. */
@@ -48,7 +48,7 @@ export function linearChainFactor(lastEpoch: number, startFactor: number, endFac
  * - Bounds: between the two factors times `baseLr`.
  */
 export function linear(options: LinearOptions = {}): Schedule {
-  const o = resolveOptions(linearRules, options);
+  const o = resolveOptions(linearRules, options, { type: 'linear' });
   const { startFactor, endFactor, totalIters } = o;
   return createSchedule({
     type: 'linear',
@@ -58,10 +58,10 @@ export function linear(options: LinearOptions = {}): Schedule {
 }
 
 /** {@link linear}'s descriptor. */
-export const linearDescriptor = describeSchedule<LinearSpec, LinearOptions>({
+export const linearDescriptor: ScheduleDescriptor<LinearSpec, LinearOptions> = {
   type: 'linear',
   label: 'Linear ramp',
-  formula: String.raw`\eta_0 \cdot \left(f_0 + (f_1 - f_0)\,\min(t, T)/T\right)`,
+  formula: '\\eta_0 \\cdot \\left(f_0 + (f_1 - f_0)\\,\\min(t, T)/T\\right)',
   rules: linearRules,
   create: (spec) => linear(spec as never),
   torch: {
@@ -74,4 +74,4 @@ export const linearDescriptor = describeSchedule<LinearSpec, LinearOptions>({
     endFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 1 },
     totalIters: { kind: 'number', min: 1, max: 500, step: 1, sample: 20 },
   },
-});
+};

@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { finite, milestones as checkMilestones, nonNegative } from '../internal/validate.js';
-import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 import { bisectRight } from '../internal/python.js';
 
 /** Options of {@link multiStep}. */
@@ -21,8 +21,8 @@ function anyOrder(name: string, value: unknown): number[] {
 /** Checks and defaults of {@link MultiStepOptions}; PyTorch's `MultiStepLR` takes the milestones in any order. */
 export const multiStepRules = {
   // PyTorch counts milestones in a Counter, so their order does not matter there.
-  milestones: required<number[]>((name, value) => checkMilestones(name, value), { check: anyOrder }),
-  gamma: fallback(finite, 0.1),
+  milestones: { kind: 'required', check: (name, value) => checkMilestones(name, value), torch: { check: anyOrder } },
+  gamma: { kind: 'default', check: finite, value: 0.1 },
 } satisfies Rules<MultiStepOptions>;
 
 /** JSON form of {@link multiStep}. */
@@ -47,7 +47,7 @@ export function multiStepChainFactor(lastEpoch: number, sortedMilestones: readon
  * - Bounds: for `0 <= gamma <= 1`, within [0, baseLr] and non-increasing.
  */
 export function multiStep(options: MultiStepOptions): Schedule {
-  const o = resolveOptions(multiStepRules, options);
+  const o = resolveOptions(multiStepRules, options, { type: 'multiStep' });
   const { milestones, gamma } = o;
   return createSchedule({
     type: 'multiStep',
@@ -57,10 +57,10 @@ export function multiStep(options: MultiStepOptions): Schedule {
 }
 
 /** {@link multiStep}'s descriptor. */
-export const multiStepDescriptor = describeSchedule<MultiStepSpec, MultiStepOptions>({
+export const multiStepDescriptor: ScheduleDescriptor<MultiStepSpec, MultiStepOptions> = {
   type: 'multiStep',
   label: 'Multi-step decay',
-  formula: String.raw`\eta_0 \cdot \gamma^{\#\{m_i \le t\}}`,
+  formula: '\\eta_0 \\cdot \\gamma^{\\#\\{m_i \\le t\\}}',
   rules: multiStepRules,
   create: (spec) => multiStep(spec as never),
   torch: {
@@ -72,4 +72,4 @@ export const multiStepDescriptor = describeSchedule<MultiStepSpec, MultiStepOpti
     milestones: { kind: 'steps', max: 500, sample: [30, 60, 80] },
     gamma: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
   },
-});
+};

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { bool, finite, inRange, integer, oneOf, positive } from '../internal/validate.js';
-import { fallback, optional, required, resolveOptions, type Resolved, type Rules } from '../internal/options.js';
+import { resolveOptions, type Resolved, type ResolveFlavour, type Rules } from '../internal/options.js';
 import { InvalidParameterError } from '../errors.js';
 import type { AnnealStrategy, OneCycleOptions } from './one-cycle.js';
 
@@ -12,16 +12,16 @@ const STRATEGIES = ['cos', 'linear'] as const;
 
 /** Checks and defaults of {@link OneCycleOptions} (PyTorch's defaults); the checks between options are in {@link oneCycleConfig}. */
 export const oneCycleRules = {
-  maxLr: optional(positive),
-  totalSteps: required((name, value) => integer(name, value, 1)),
-  pctStart: fallback((name, value) => inRange(name, value, 0, 1), 0.3),
-  annealStrategy: fallback<AnnealStrategy>((name, value) => oneOf(name, value, STRATEGIES), 'cos'),
-  divFactor: fallback(positive, 25),
-  finalDivFactor: fallback(positive, 1e4),
-  threePhase: fallback(bool, false),
-  cycleMomentum: fallback(bool, true),
-  baseMomentum: fallback(finite, 0.85),
-  maxMomentum: fallback(finite, 0.95),
+  maxLr: { kind: 'optional', check: positive },
+  totalSteps: { kind: 'required', check: (name, value) => integer(name, value, 1) },
+  pctStart: { kind: 'default', check: (name, value) => inRange(name, value, 0, 1), value: 0.3 },
+  annealStrategy: { kind: 'default', check: (name, value) => oneOf(name, value, STRATEGIES), value: 'cos' },
+  divFactor: { kind: 'default', check: positive, value: 25 },
+  finalDivFactor: { kind: 'default', check: positive, value: 1e4 },
+  threePhase: { kind: 'default', check: bool, value: false },
+  cycleMomentum: { kind: 'default', check: bool, value: true },
+  baseMomentum: { kind: 'default', check: finite, value: 0.85 },
+  maxMomentum: { kind: 'default', check: finite, value: 0.95 },
 } satisfies Rules<OneCycleOptions>;
 
 /** The anneal strategies, for the descriptor. */
@@ -37,8 +37,8 @@ export type OneCycleConfig = Resolved<typeof oneCycleRules>;
  * either), and with `threePhase` the mirrored second phase must fit (`pctStart <= 0.5`).
  * @throws {@link InvalidParameterError} naming the option and its value.
  */
-export function oneCycleConfig(options: OneCycleOptions): OneCycleConfig {
-  const config = resolveOptions(oneCycleRules, options);
+export function oneCycleConfig(options: OneCycleOptions, flavour?: ResolveFlavour): OneCycleConfig {
+  const config = resolveOptions(oneCycleRules, options, flavour);
   const { threePhase, pctStart, divFactor, finalDivFactor } = config;
   if (threePhase && pctStart > 0.5) {
     throw new InvalidParameterError('pctStart', pctStart, 'a number between 0 and 0.5 with threePhase (the second phase mirrors the first; both must fit in totalSteps)');

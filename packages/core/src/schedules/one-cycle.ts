@@ -3,7 +3,7 @@ import { SchedulerUsageError } from '../errors.js';
 import type { InvalidParameterError } from '../errors.js';
 import { ONE_CYCLE_STRATEGIES, oneCycleConfig, oneCycleRules, withTotalSteps } from './one-cycle-config.js';
 import { specOf, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** How a one-cycle phase moves between its endpoints. */
 export type AnnealStrategy = 'cos' | 'linear';
@@ -171,7 +171,7 @@ function interpolation(plan: OneCyclePlan, ends: readonly number[]) {
  *   refused option is an {@link InvalidParameterError} naming it).
  */
 export function oneCycle(options: OneCycleOptions): Schedule {
-  const config = oneCycleConfig(options);
+  const config = oneCycleConfig(options, { type: 'oneCycle' });
   const plan = oneCyclePlan(config.totalSteps, config.pctStart, config.threePhase, config.annealStrategy);
   const { maxLr, divFactor, finalDivFactor } = config;
   const spec = specOf<'oneCycle', typeof oneCycleRules>('oneCycle', config);
@@ -205,10 +205,10 @@ export function oneCycle(options: OneCycleOptions): Schedule {
 }
 
 /** {@link oneCycle}'s descriptor. */
-export const oneCycleDescriptor = describeSchedule<OneCycleSpec, OneCycleOptions>({
+export const oneCycleDescriptor: ScheduleDescriptor<OneCycleSpec, OneCycleOptions> = {
   type: 'oneCycle',
   label: 'One-cycle',
-  formula: String.raw`\text{cos or linear from } \tfrac{\eta_{\max}}{d} \text{ up to } \eta_{\max} \text{ then down to } \tfrac{\eta_{\max}}{d\,d_f}`,
+  formula: '\\text{cos or linear from } \\tfrac{\\eta_{\\max}}{d} \\text{ up to } \\eta_{\\max} \\text{ then down to } \\tfrac{\\eta_{\\max}}{d\\,d_f}',
   rules: oneCycleRules,
   create: (spec) => oneCycle(spec as never),
   torch: {
@@ -246,4 +246,4 @@ export const oneCycleDescriptor = describeSchedule<OneCycleSpec, OneCycleOptions
     maxMomentum: { kind: 'number', min: 0.9, max: 0.99, step: 0.01, sample: 0.95 },
   },
   source: 'Smith & Topin 2018, arXiv:1708.07120',
-});
+};

@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { nonNegative, positive } from '../internal/validate.js';
-import { fallback, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link polynomial}. */
 export interface PolynomialOptions {
@@ -13,8 +13,8 @@ export interface PolynomialOptions {
 
 /** Checks and defaults of {@link PolynomialOptions} (also `PolynomialLR`'s). */
 export const polynomialRules = {
-  totalIters: fallback(positive, 5),
-  power: fallback(nonNegative, 1),
+  totalIters: { kind: 'default', check: positive, value: 5 },
+  power: { kind: 'default', check: nonNegative, value: 1 },
 } satisfies Rules<PolynomialOptions>;
 
 /** JSON form of {@link polynomial}. */
@@ -38,7 +38,7 @@ export function polynomialChainFactor(lastEpoch: number, totalIters: number, pow
  * - Bounds: within [0, baseLr], non-increasing.
  */
 export function polynomial(options: PolynomialOptions = {}): Schedule {
-  const o = resolveOptions(polynomialRules, options);
+  const o = resolveOptions(polynomialRules, options, { type: 'polynomial' });
   const { totalIters, power } = o;
   return createSchedule({
     type: 'polynomial',
@@ -48,10 +48,10 @@ export function polynomial(options: PolynomialOptions = {}): Schedule {
 }
 
 /** {@link polynomial}'s descriptor. */
-export const polynomialDescriptor = describeSchedule<PolynomialSpec, PolynomialOptions>({
+export const polynomialDescriptor: ScheduleDescriptor<PolynomialSpec, PolynomialOptions> = {
   type: 'polynomial',
   label: 'Polynomial decay',
-  formula: String.raw`\eta_0 \cdot \left(1 - \min(t, T) / T\right)^{p}`,
+  formula: '\\eta_0 \\cdot \\left(1 - \\min(t, T) / T\\right)^{p}',
   rules: polynomialRules,
   create: (spec) => polynomial(spec as never),
   torch: {
@@ -63,4 +63,4 @@ export const polynomialDescriptor = describeSchedule<PolynomialSpec, PolynomialO
     totalIters: { kind: 'number', min: 1, max: 1000, step: 1, sample: 100 },
     power: { kind: 'number', min: 0, max: 5, step: 0.1, sample: 2 },
   },
-});
+};

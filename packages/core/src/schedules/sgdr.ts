@@ -1,8 +1,8 @@
 import { createSchedule, formulaOf, type Schedule } from '../schedule.js';
 import type { NonFiniteRateError } from '../errors.js';
 import { atLeastOrInfinity, finite, integer, nonNegative, positive } from '../internal/validate.js';
-import { fallback, optional, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 import { cosineAnnealingValue } from './cosine.js';
 import { restartCycles, type restartPosition } from './restart-cycle.js';
 import { warmup } from '../combinators/warmup.js';
@@ -29,13 +29,13 @@ const atLeastOne = (name: string, value: unknown) => integer(name, value, 1);
 
 /** Checks and defaults of {@link SgdrOptions}; PyTorch's `CosineAnnealingWarmRestarts` wants an integer `t0`. */
 export const sgdrRules = {
-  t0: required(positive, { check: atLeastOne }),
-  tMult: fallback(atLeastOne, 1),
-  etaMin: fallback(finite, 0),
-  cycleDecay: fallback(nonNegative, 1),
-  cycleLimit: optional((name, value) => atLeastOrInfinity(name, value, 1)),
-  warmupSteps: fallback(nonNegative, 0),
-  warmupStartFactor: fallback(finite, 0),
+  t0: { kind: 'required', check: positive, torch: { check: atLeastOne } },
+  tMult: { kind: 'default', check: atLeastOne, value: 1 },
+  etaMin: { kind: 'default', check: finite, value: 0 },
+  cycleDecay: { kind: 'default', check: nonNegative, value: 1 },
+  cycleLimit: { kind: 'optional', check: (name, value) => atLeastOrInfinity(name, value, 1) },
+  warmupSteps: { kind: 'default', check: nonNegative, value: 0 },
+  warmupStartFactor: { kind: 'default', check: finite, value: 0 },
 } satisfies Rules<SgdrOptions>;
 
 /** JSON form of {@link sgdr} (`cycleLimit` absent: no limit). */
@@ -59,7 +59,7 @@ export interface SgdrSpec extends SpecOf<'sgdr', typeof sgdrRules> {}
  *   (then `lr` throws {@link NonFiniteRateError}).
  */
 export function sgdr(options: SgdrOptions): Schedule {
-  const o = resolveOptions(sgdrRules, options);
+  const o = resolveOptions(sgdrRules, options, { type: 'sgdr' });
   if (o.cycleLimit === Infinity) delete o.cycleLimit; // no limit: absent, as JSON has no Infinity
   const { t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor } = o;
   const cycleLimit = o.cycleLimit ?? Infinity;
@@ -89,10 +89,10 @@ export function sgdr(options: SgdrOptions): Schedule {
 }
 
 /** {@link sgdr}'s descriptor. */
-export const sgdrDescriptor = describeSchedule<SgdrSpec, SgdrOptions>({
+export const sgdrDescriptor: ScheduleDescriptor<SgdrSpec, SgdrOptions> = {
   type: 'sgdr',
   label: 'SGDR (warm restarts)',
-  formula: String.raw`\eta_{\min} + (\eta_{\max} d^{\,i} - \eta_{\min})\,\frac{1 + \cos(\pi T_{cur} / T_i)}{2},\; T_i = T_0 T_{mult}^{\,i}`,
+  formula: '\\eta_{\\min} + (\\eta_{\\max} d^{\\,i} - \\eta_{\\min})\\,\\frac{1 + \\cos(\\pi T_{cur} / T_i)}{2},\\; T_i = T_0 T_{mult}^{\\,i}',
   rules: sgdrRules,
   create: (spec) => sgdr(spec as never),
   torch: {
@@ -110,4 +110,4 @@ export const sgdrDescriptor = describeSchedule<SgdrSpec, SgdrOptions>({
     warmupStartFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
-});
+};

@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { finite, positive } from '../internal/validate.js';
-import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 import { pyMod } from '../internal/python.js';
 
 /** Options of {@link step}. */
@@ -14,8 +14,8 @@ export interface StepOptions {
 
 /** Checks and defaults of {@link StepOptions} (also `StepLR`'s). */
 export const stepRules = {
-  stepSize: required(positive),
-  gamma: fallback(finite, 0.1),
+  stepSize: { kind: 'required', check: positive },
+  gamma: { kind: 'default', check: finite, value: 0.1 },
 } satisfies Rules<StepOptions>;
 
 /** JSON form of {@link step}. */
@@ -38,7 +38,7 @@ export function stepChainFactor(lastEpoch: number, stepSize: number, gamma: numb
  * - Bounds: for `0 <= gamma <= 1`, within [0, baseLr] and non-increasing.
  */
 export function step(options: StepOptions): Schedule {
-  const o = resolveOptions(stepRules, options);
+  const o = resolveOptions(stepRules, options, { type: 'step' });
   const { stepSize, gamma } = o;
   return createSchedule({
     type: 'step',
@@ -48,10 +48,10 @@ export function step(options: StepOptions): Schedule {
 }
 
 /** {@link step}'s descriptor. */
-export const stepDescriptor = describeSchedule<StepSpec, StepOptions>({
+export const stepDescriptor: ScheduleDescriptor<StepSpec, StepOptions> = {
   type: 'step',
   label: 'Step decay',
-  formula: String.raw`\eta_0 \cdot \gamma^{\lfloor t / s \rfloor}`,
+  formula: '\\eta_0 \\cdot \\gamma^{\\lfloor t / s \\rfloor}',
   rules: stepRules,
   create: (spec) => step(spec as never),
   torch: {
@@ -63,4 +63,4 @@ export const stepDescriptor = describeSchedule<StepSpec, StepOptions>({
     stepSize: { kind: 'number', min: 1, max: 500, step: 1, sample: 30 },
     gamma: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
   },
-});
+};

@@ -1,7 +1,7 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { finite, nonNegative, oneOf } from '../internal/validate.js';
-import { fallback, required, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
-import { describeSchedule } from '../descriptor.js';
+import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Shape of the decay phase of {@link wsd}. */
 export type WsdDecayShape = 'linear' | 'cosine' | 'sqrt';
@@ -26,12 +26,12 @@ const SHAPES = ['linear', 'cosine', 'sqrt'] as const;
 
 /** Checks and defaults of {@link WsdOptions}. */
 export const wsdRules = {
-  warmupSteps: fallback(nonNegative, 0),
-  stableSteps: required(nonNegative),
-  decaySteps: required(nonNegative),
-  decayShape: fallback<WsdDecayShape>((name, value) => oneOf(name, value, SHAPES), 'linear'),
-  startFactor: fallback(finite, 0),
-  minFactor: fallback(finite, 0),
+  warmupSteps: { kind: 'default', check: nonNegative, value: 0 },
+  stableSteps: { kind: 'required', check: nonNegative },
+  decaySteps: { kind: 'required', check: nonNegative },
+  decayShape: { kind: 'default', check: (name, value) => oneOf(name, value, SHAPES), value: 'linear' },
+  startFactor: { kind: 'default', check: finite, value: 0 },
+  minFactor: { kind: 'default', check: finite, value: 0 },
 } satisfies Rules<WsdOptions>;
 
 /** JSON form of {@link wsd}. */
@@ -54,7 +54,7 @@ function decayCurve(shape: WsdDecayShape, progress: number): number {
  * - Bounds: within [min(startFactor, minFactor)·baseLr, baseLr] for factors in [0, 1].
  */
 export function wsd(options: WsdOptions): Schedule {
-  const o = resolveOptions(wsdRules, options);
+  const o = resolveOptions(wsdRules, options, { type: 'wsd' });
   const { warmupSteps, stableSteps, decaySteps, decayShape, startFactor, minFactor } = o;
   const decayStart = warmupSteps + stableSteps;
   return createSchedule({
@@ -71,10 +71,10 @@ export function wsd(options: WsdOptions): Schedule {
 }
 
 /** {@link wsd}'s descriptor. */
-export const wsdDescriptor = describeSchedule<WsdSpec, WsdOptions>({
+export const wsdDescriptor: ScheduleDescriptor<WsdSpec, WsdOptions> = {
   type: 'wsd',
   label: 'Warmup-stable-decay',
-  formula: String.raw`\eta_0 \cdot \begin{cases} f_s + (1 - f_s)\,t/w & t < w \\ 1 & t < w + s \\ f_m + (1 - f_m)\,d(p) & \text{decay} \end{cases}`,
+  formula: '\\eta_0 \\cdot \\begin{cases} f_s + (1 - f_s)\\,t/w & t < w \\\\ 1 & t < w + s \\\\ f_m + (1 - f_m)\\,d(p) & \\text{decay} \\end{cases}',
   rules: wsdRules,
   create: (spec) => wsd(spec as never),
   options: {
@@ -86,4 +86,4 @@ export const wsdDescriptor = describeSchedule<WsdSpec, WsdOptions>({
     minFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.05 },
   },
   source: 'Hu et al. 2024, arXiv:2404.06395; Hägele et al. 2024, arXiv:2405.18392',
-});
+};
