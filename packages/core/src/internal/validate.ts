@@ -1,8 +1,17 @@
-// Argument checks shared by every schedule and scheduler. Each throws an
+// Argument checks shared by every schedule and scheduler, and by the adapters (a documented set of them is
+// exported from the root entry under `check*` names, see src/index.ts). Each throws an
 // InvalidParameterError that names the parameter and the value it got.
 import { InvalidParameterError } from '../errors.js';
 
-/** Returns `value` if it is a finite number, else throws naming `name`. */
+/** Whether `value` is a finite number (a type guard; `NaN` and `±Infinity` are not). */
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * Returns `value` if it is a finite number.
+ * @throws {@link InvalidParameterError} naming `name` and showing `value` (`"<name> must be a finite number, got NaN"`).
+ */
 export function finite(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new InvalidParameterError(name, value, 'a finite number');
@@ -18,7 +27,10 @@ export function positive(name: string, value: unknown): number {
   return value;
 }
 
-/** A finite number >= 0. */
+/**
+ * Returns `value` if it is a finite number >= 0.
+ * @throws {@link InvalidParameterError} naming `name` and showing `value`.
+ */
 export function nonNegative(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new InvalidParameterError(name, value, 'a non-negative finite number');
@@ -26,10 +38,24 @@ export function nonNegative(name: string, value: unknown): number {
   return value;
 }
 
-/** An integer >= `min` (safe integer). */
+/**
+ * Returns `value` if it is a safe integer >= `min`.
+ * @throws {@link InvalidParameterError} naming `name` and showing `value`.
+ */
 export function integer(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
     throw new InvalidParameterError(name, value, `an integer >= ${min}`);
+  }
+  return value;
+}
+
+/**
+ * Returns `value` if it is a number in [0, 1) (a factor that must shrink, Adam's betas).
+ * @throws {@link InvalidParameterError} naming `name` and showing `value`.
+ */
+export function unitInterval(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 1) {
+    throw new InvalidParameterError(name, value, 'a number in [0, 1)');
   }
   return value;
 }
@@ -50,13 +76,19 @@ export function atLeastOrInfinity(name: string, value: unknown, lo: number): num
   return value;
 }
 
-/** A boolean. */
+/**
+ * Returns `value` if it is `true` or `false`.
+ * @throws {@link InvalidParameterError} naming `name` and showing `value`.
+ */
 export function bool(name: string, value: unknown): boolean {
   if (typeof value !== 'boolean') throw new InvalidParameterError(name, value, 'true or false');
   return value;
 }
 
-/** One of the listed strings. */
+/**
+ * Returns `value` if it is one of the strings in `options`.
+ * @throws {@link InvalidParameterError} naming `name`, showing `value` and listing `options`.
+ */
 export function oneOf<T extends string>(name: string, value: unknown, options: readonly T[]): T {
   if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
     throw new InvalidParameterError(name, value, `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`);
@@ -88,8 +120,13 @@ export function milestones(name: string, value: unknown, options: { allowEmpty?:
   return out;
 }
 
-/** Refuses keys that an options object must not have, so typos do not pass silently. */
-export function knownKeys(where: string, value: unknown, allowed: readonly string[]): void {
+/**
+ * Refuses keys that an options object must not have, so typos do not pass silently, and returns the
+ * object. `where` is its name in errors: an unknown key `gama` is reported as `where.gama` (as `gama` when
+ * `where` is `''`), a value that is not a plain object as `where` (`options` when `''`).
+ * @throws {@link InvalidParameterError} naming the unknown key (or the object) and showing its value.
+ */
+export function knownKeys(where: string, value: unknown, allowed: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidParameterError(where === '' ? 'options' : where, value, 'an options object');
   }
@@ -100,6 +137,7 @@ export function knownKeys(where: string, value: unknown, allowed: readonly strin
       throw new InvalidParameterError(path, (value as Record<string, unknown>)[key], `absent (unknown option; known: ${allowed.join(', ')})`);
     }
   }
+  return value as Record<string, unknown>;
 }
 
 /** An options argument must be a plain object. */

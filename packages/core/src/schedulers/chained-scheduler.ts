@@ -1,5 +1,5 @@
 import { InvalidParameterError } from '../errors.js';
-import { checkSameOptions, checkState, childStates, loadChildStates, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
+import { loadState, saveState, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /**
@@ -36,26 +36,25 @@ export class ChainedScheduler implements SteppableScheduler {
   getLastLr(): number[] {
     return [...this.lastLr];
   }
-  /** State of every sub-scheduler, as JSON. */
+  /**
+   * State of every sub-scheduler, as JSON: `lastLr` and `schedulers` (a chain has no options and no step
+   * counter of its own: its sub-schedulers count their steps).
+   */
   stateDict(): SchedulerState {
-    return {
-      kind: this.kind,
-      options: {},
-      lastEpoch: 0,
-      stepCount: 0,
-      baseLrs: this.optimizer.paramGroups.map((g) => g.initialLr ?? g.lr),
+    return saveState(this.kind, {}, {
       lastLr: [...this.lastLr],
       schedulers: this.schedulers.map((s) => s.stateDict()),
-    };
+    });
   }
-  /** Restores a state saved by {@link ChainedScheduler.stateDict}. */
+  /** Restores a state saved by {@link ChainedScheduler.stateDict}, all or nothing. */
   loadStateDict(state: SchedulerState): void {
-    const s = checkState(state, this.kind);
-    checkSameOptions(s, {});
-    const children = childStates(s, this.schedulers.length);
-    const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
-    loadChildStates(this.schedulers, children);
-    this.lastLr = lastLr;
+    loadState(state, this.kind, {}, {
+      children: this.schedulers,
+      read: (s) => stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length),
+      apply: (lastLr) => {
+        this.lastLr = lastLr;
+      },
+    });
   }
   /** The configuration as JSON. */
   toJSON(): SchedulerConfig {

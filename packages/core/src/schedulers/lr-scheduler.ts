@@ -6,7 +6,7 @@
 import { InvalidParameterError, NonFiniteRateError, NotSerializableError } from '../errors.js';
 import { checkOptimizer, type OptimizerLike } from './optimizer.js';
 import { checkStep } from '../schedule.js';
-import { checkSameOptions, checkState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
+import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 
 /**
  * Base of every stateful scheduler: PyTorch's `_LRScheduler` semantics.
@@ -146,37 +146,42 @@ export abstract class LRScheduler implements SteppableScheduler {
     return [...this.lastLr];
   }
 
-  /** The scheduler's state as plain JSON. */
+  /** The scheduler's state as plain JSON: `lastEpoch`, `stepCount`, `baseLrs`, `lastLr` and the subclass's fields. */
   stateDict(): SchedulerState {
-    return {
-      kind: this.kind,
-      options: this.options(),
+    return saveState(this.kind, this.options(), {
       lastEpoch: this.lastEpoch,
       stepCount: this.stepCount,
       baseLrs: [...this.baseLrs],
       lastLr: [...this.lastLr],
       ...this.extraState(),
-    };
+    });
   }
 
   /**
-   * Restores a state saved by {@link LRScheduler.stateDict} of the same kind and options.
+   * Restores a state saved by {@link LRScheduler.stateDict} of the same kind and options, all or nothing.
    * It does not touch the optimizer's rates (restore the optimizer's own state for that), as in PyTorch.
    * @throws {@link StateDictError} for another kind, other options or a malformed field.
    */
   loadStateDict(state: SchedulerState): void {
-    const s = checkState(state, this.kind);
-    checkSameOptions(s, this.options());
     const n = this.optimizer.paramGroups.length;
-    const lastEpoch = stateNumber(s, 'lastEpoch');
-    const stepCount = stateNumber(s, 'stepCount');
-    const baseLrs = stateNumbers(s, 'baseLrs', n);
-    const lastLr = stateNumbers(s, 'lastLr', n);
-    this.loadExtraState(s);
-    this.lastEpoch = lastEpoch;
-    this.stepCount = stepCount;
-    this.baseLrs = baseLrs;
-    this.lastLr = lastLr;
+    loadState(state, this.kind, this.options(), {
+      read: (s) => ({
+        state: s,
+        lastEpoch: stateNumber(s, 'lastEpoch'),
+        stepCount: stateNumber(s, 'stepCount'),
+        baseLrs: stateNumbers(s, 'baseLrs', n),
+        lastLr: stateNumbers(s, 'lastLr', n),
+      }),
+      apply: (f) => {
+        // The subclass's fields first: loadExtraState checks all of them before writing any, so a refusal
+        // there still leaves everything as it was.
+        this.loadExtraState(f.state);
+        this.lastEpoch = f.lastEpoch;
+        this.stepCount = f.stepCount;
+        this.baseLrs = f.baseLrs;
+        this.lastLr = f.lastLr;
+      },
+    });
   }
 
   /** The configuration as JSON, accepted back by `schedulerFromJSON`. */

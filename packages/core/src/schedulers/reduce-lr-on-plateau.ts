@@ -1,6 +1,6 @@
 import { InvalidParameterError } from '../errors.js';
 import { finite, integer, knownKeys, nonNegative, oneOf } from '../internal/validate.js';
-import { checkSameOptions, checkState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState } from './state.js';
+import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState } from './state.js';
 import { checkOptimizer, perGroup, type OptimizerLike } from './optimizer.js';
 
 /** Options of {@link ReduceLROnPlateau}; PyTorch's defaults. */
@@ -126,31 +126,34 @@ export class ReduceLROnPlateau {
     };
   }
 
-  /** State as plain JSON (`best` is `null` until a metric was seen). */
+  /**
+   * State as plain JSON: `lastEpoch`, `lastLr`, `best` (`null` until a metric was seen), `numBadEpochs`
+   * and `cooldownCounter`. It has no base rates: the rates are cut from whatever the groups hold.
+   */
   stateDict(): SchedulerState {
-    return {
-      kind: this.kind,
-      options: this.options(),
+    return saveState(this.kind, this.options(), {
       lastEpoch: this.lastEpoch,
-      stepCount: this.lastEpoch,
-      baseLrs: this.optimizer.paramGroups.map((g) => g.initialLr ?? g.lr),
       lastLr: [...this.lastLr],
       best: this.best === null || Number.isFinite(this.best) ? this.best : String(this.best),
       numBadEpochs: this.numBadEpochs,
       cooldownCounter: this.cooldownCounter,
-    };
+    });
   }
 
-  /** Restores a state saved by {@link ReduceLROnPlateau.stateDict}. */
+  /** Restores a state saved by {@link ReduceLROnPlateau.stateDict}, all or nothing. */
   loadStateDict(state: SchedulerState): void {
-    const s = checkState(state, this.kind);
-    checkSameOptions(s, this.options());
-    const best = s.best === null ? null : s.best === 'Infinity' ? Infinity : s.best === '-Infinity' ? -Infinity : stateNumber(s, 'best');
-    const numBadEpochs = stateNumber(s, 'numBadEpochs');
-    const cooldownCounter = stateNumber(s, 'cooldownCounter');
-    const lastEpoch = stateNumber(s, 'lastEpoch');
-    const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
-    Object.assign(this, { best, numBadEpochs, cooldownCounter, lastEpoch, lastLr });
+    loadState(state, this.kind, this.options(), {
+      read: (s) => ({
+        best: s.best === null ? null : s.best === 'Infinity' ? Infinity : s.best === '-Infinity' ? -Infinity : stateNumber(s, 'best'),
+        numBadEpochs: stateNumber(s, 'numBadEpochs'),
+        cooldownCounter: stateNumber(s, 'cooldownCounter'),
+        lastEpoch: stateNumber(s, 'lastEpoch'),
+        lastLr: stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length),
+      }),
+      apply: (fields) => {
+        Object.assign(this, fields);
+      },
+    });
   }
 
   /** The configuration as JSON. */

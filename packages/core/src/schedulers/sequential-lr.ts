@@ -2,7 +2,7 @@ import { InvalidParameterError } from '../errors.js';
 import { knownKeys, milestones as checkMilestones } from '../internal/validate.js';
 import { bisectRight } from '../internal/python.js';
 import { LRScheduler } from './lr-scheduler.js';
-import { checkSameOptions, checkState, childStates, loadChildStates, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
+import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 
 /** Options of {@link SequentialLR}. */
@@ -71,28 +71,24 @@ export class SequentialLR implements SteppableScheduler {
   private options() {
     return { milestones: [...this.milestones] };
   }
-  /** State of this and every sub-scheduler, as JSON. */
+  /** State of this and every sub-scheduler, as JSON: `lastEpoch`, `lastLr` and `schedulers`. */
   stateDict(): SchedulerState {
-    return {
-      kind: this.kind,
-      options: this.options(),
+    return saveState(this.kind, this.options(), {
       lastEpoch: this.lastEpoch,
-      stepCount: 0,
-      baseLrs: this.optimizer.paramGroups.map((g) => g.initialLr ?? g.lr),
       lastLr: [...this.lastLr],
       schedulers: this.schedulers.map((s) => s.stateDict()),
-    };
+    });
   }
-  /** Restores a state saved by {@link SequentialLR.stateDict}. */
+  /** Restores a state saved by {@link SequentialLR.stateDict}, all or nothing. */
   loadStateDict(state: SchedulerState): void {
-    const s = checkState(state, this.kind);
-    checkSameOptions(s, this.options());
-    const children = childStates(s, this.schedulers.length);
-    const lastEpoch = stateNumber(s, 'lastEpoch');
-    const lastLr = stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length);
-    loadChildStates(this.schedulers, children);
-    this.lastEpoch = lastEpoch;
-    this.lastLr = lastLr;
+    loadState(state, this.kind, this.options(), {
+      children: this.schedulers,
+      read: (s) => ({ lastEpoch: stateNumber(s, 'lastEpoch'), lastLr: stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length) }),
+      apply: ({ lastEpoch, lastLr }) => {
+        this.lastEpoch = lastEpoch;
+        this.lastLr = lastLr;
+      },
+    });
   }
   /** The configuration as JSON. */
   toJSON(): SchedulerConfig {

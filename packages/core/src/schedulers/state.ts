@@ -16,21 +16,25 @@ export interface SchedulerConfig {
   options: Record<string, unknown>;
 }
 
-/** A scheduler's state as plain JSON (`JSON.stringify` round-trips it exactly). */
+/**
+ * A scheduler's state as plain JSON (`JSON.stringify` round-trips it exactly). Every scheduler saves its
+ * kind, its options and the rates of its last step; the other fields are those the scheduler has (see
+ * {@link saveState}): none is filled in for a scheduler that does not keep it.
+ */
 export interface SchedulerState {
   /** The scheduler class that saved it. */
   kind: string;
   /** The options it was built with; `loadStateDict` refuses a state saved with other options. */
   options: Record<string, unknown> | null;
-  /** The step counter (`last_epoch`). */
-  lastEpoch: number;
-  /** How many times `step()` ran. */
-  stepCount: number;
-  /** The base learning rate of each group. */
-  baseLrs: number[];
   /** The rates set by the last step. */
   lastLr: number[];
-  /** Scheduler-specific fields. */
+  /** The step counter (`last_epoch`); every scheduler but `ChainedScheduler`, which steps its sub-schedulers' counters. */
+  lastEpoch?: number;
+  /** How many times `step()` ran (PyTorch `_step_count`); `LRScheduler` subclasses. */
+  stepCount?: number;
+  /** The base learning rate of each group (PyTorch `base_lrs`); `LRScheduler` subclasses. */
+  baseLrs?: number[];
+  /** Scheduler-specific fields (`schedulers`: the sub-schedulers' states of a composite). */
   [field: string]: unknown;
 }
 
@@ -57,7 +61,7 @@ export function schedulerOptions(options: unknown, allowed: readonly string[]): 
 }
 
 /** Checks a state dict's generic shape and kind. */
-export function checkState(state: unknown, kind: string): SchedulerState {
+function checkState(state: unknown, kind: string): SchedulerState {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
     throw new StateDictError('', `expected an object, got ${state === null ? 'null' : typeof state}`);
   }
@@ -87,14 +91,49 @@ export function stateNumbers(state: SchedulerState, field: string, length: numbe
 }
 
 /** Refuses a state saved with other options than this scheduler's. */
-export function checkSameOptions(state: SchedulerState, options: Record<string, unknown> | null): void {
+function checkSameOptions(state: SchedulerState, options: Record<string, unknown> | null): void {
   if (JSON.stringify(state.options ?? null) !== JSON.stringify(options)) {
     throw new StateDictError('options', `saved with ${JSON.stringify(state.options)}, but this scheduler has ${JSON.stringify(options)}`);
   }
 }
 
+/**
+ * A state dict as every scheduler writes it: its kind and options, then its own fields as they are.
+ * The shape asks for nothing else, so a scheduler without a step counter or base rates saves none.
+ */
+export function saveState(kind: string, options: Record<string, unknown> | null, fields: { lastLr: number[]; [field: string]: unknown }): SchedulerState {
+  return { kind, options, ...fields };
+}
+
+/** How {@link loadState} reads a scheduler's own fields back and applies them. */
+export interface StateLoader<T> {
+  /** Reads and checks every own field of `state` (a {@link StateDictError} names the first one refused); writes nothing. */
+  read(state: SchedulerState): T;
+  /** Writes what `read` returned; called only once everything, the sub-schedulers' states included, was accepted. */
+  apply(fields: T): void;
+  /** The sub-schedulers of a composite: their states are the `schedulers` field, loaded all or nothing. */
+  children?: readonly SteppableScheduler[];
+}
+
+/**
+ * Loads a state dict all or nothing, the same way for every scheduler: checks the kind and the options,
+ * reads every field, loads the sub-schedulers' states (putting back those already loaded when one refuses
+ * its state), and only then applies the fields read. Fields the scheduler does not read are ignored.
+ * @throws {@link StateDictError} naming the first field refused (`schedulers[i]....` inside a
+ *   sub-scheduler's state); nothing has changed then.
+ */
+export function loadState<T>(state: unknown, kind: string, options: Record<string, unknown> | null, loader: StateLoader<T>): void {
+  const s = checkState(state, kind);
+  checkSameOptions(s, options);
+  const children = loader.children ?? [];
+  const childList = children.length === 0 ? [] : childStates(s, children.length);
+  const fields = loader.read(s);
+  if (children.length > 0) loadChildStates(children, childList);
+  loader.apply(fields);
+}
+
 /** The `schedulers` field of a composite scheduler's state: one state per sub-scheduler. */
-export function childStates(state: SchedulerState, count: number): SchedulerState[] {
+function childStates(state: SchedulerState, count: number): SchedulerState[] {
   const children = state.schedulers;
   if (!Array.isArray(children) || children.length !== count) {
     throw new StateDictError('schedulers', `expected ${count} sub-scheduler states`);
@@ -106,7 +145,7 @@ export function childStates(state: SchedulerState, count: number): SchedulerStat
  * Loads each sub-scheduler's state, all or nothing: when one refuses its state, the ones already
  * loaded are put back as they were, and its error names it (`schedulers[i]...`).
  */
-export function loadChildStates(schedulers: readonly SteppableScheduler[], states: readonly SchedulerState[]): void {
+function loadChildStates(schedulers: readonly SteppableScheduler[], states: readonly SchedulerState[]): void {
   const backup = schedulers.map((child) => child.stateDict());
   schedulers.forEach((child, i) => {
     try {
