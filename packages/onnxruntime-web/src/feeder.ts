@@ -3,17 +3,18 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, SchedulerUsageError } from '@anneal/core';
+import { InvalidParameterError, SchedulerUsageError, checkKnownKeys, createScheduleDriver } from '@anneal/core';
 import { resolveLrInput, resolveStepInput } from './graph-input.js';
-import { lrDriver, type LrSource } from './lr-source.js';
+import type { LrSource } from './lr-source.js';
 import type { FeedsOf, OrtLike, OutputsOf, SessionLike, TensorLike } from './ort-types.js';
 import { ScalarFeed } from './scalar-feed.js';
 
 /** Options of {@link createFeeder}. */
 export interface FeederOptions {
   /**
-   * The base learning rate a pure schedule scales (the `lr` you would give the optimizer).
-   * Required with a `Schedule`; must be absent with a scheduler, whose optimizer group holds it.
+   * The base learning rate a pure schedule scales (the `lr` you would give the optimizer), or the
+   * starting rate of the scheduler a factory builds. Required with a `Schedule` or a factory; must be
+   * absent with a scheduler, whose optimizer group holds it.
    */
   baseLr?: number;
   /** With a scheduler: the index of the param group whose rate is fed. Default `0`. */
@@ -79,18 +80,6 @@ export interface ScheduleFeeder<S extends SessionLike> {
   trainStep(extra?: FeedsOf<S>, runOptions?: object): Promise<OutputsOf<S>>;
 }
 
-function checkOptions(options: unknown): FeederOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidParameterError('options', options, 'an options object');
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.includes(key)) {
-      throw new InvalidParameterError(key, (options as Record<string, unknown>)[key], `absent (unknown option; known: ${OPTION_KEYS.join(', ')})`);
-    }
-  }
-  return options as FeederOptions;
-}
-
 function checkRuntime(ort: unknown, session: unknown): void {
   if (typeof (ort as Partial<OrtLike> | null)?.Tensor !== 'function') {
     throw new InvalidParameterError('ort', ort, "an onnxruntime module with a Tensor class (import * as ort from 'onnxruntime-web')");
@@ -124,7 +113,8 @@ function metricOf(outputs: Record<string, unknown>, name: string): number {
  * @param session The training-step session.
  * @param source A pure `Schedule` (give `options.baseLr`), evaluated at step 0, 1, 2, ...; or a stateful
  *   scheduler from `@anneal/core` (its constructor took the initial step), whose group rate is fed and
- *   whose `step()` is called after each training step; or a `ReduceLROnPlateau`, stepped with a metric.
+ *   whose `step()` is called after each training step; or a `ReduceLROnPlateau`, stepped with a metric;
+ *   or a function `(optimizer) => scheduler`, called once on a param group holding `options.baseLr`.
  * @throws MissingGraphInputError when the graph has no learning-rate input, or no input named by
  *   `lrInput`/`stepInput`.
  * @throws GraphInputTypeError when that input's type or shape cannot be fed.
@@ -141,12 +131,24 @@ function metricOf(outputs: Record<string, unknown>, name: string): number {
  */
 export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, source: LrSource, options: FeederOptions = {}): ScheduleFeeder<S> {
   checkRuntime(ort, session);
-  const opts = checkOptions(options);
-  const driver = lrDriver(source, { ...(opts.baseLr === undefined ? {} : { baseLr: opts.baseLr }), ...(opts.group === undefined ? {} : { group: opts.group }) });
+  const opts = checkKnownKeys('', options, OPTION_KEYS) as FeederOptions;
+  const driver = createScheduleDriver(source, { ...(opts.baseLr === undefined ? {} : { baseLr: opts.baseLr }) });
+  let group = 0;
+  if (driver.kind === 'schedule') {
+    if (opts.group !== undefined) throw new InvalidParameterError('group', opts.group, 'absent when feeding a pure schedule (it has no param groups)');
+  } else {
+    const n = driver.optimizer.paramGroups.length;
+    group = opts.group ?? 0;
+    if (!Number.isSafeInteger(group) || group < 0 || group >= n) {
+      throw new InvalidParameterError('group', group, `an integer from 0 to ${n - 1} (the optimizer has ${n} param groups)`);
+    }
+  }
   const initialStep = opts.initialStep ?? 0;
   if (!Number.isSafeInteger(initialStep) || initialStep < 0) {
     throw new InvalidParameterError('initialStep', initialStep, 'a non-negative integer');
   }
+  // A pure schedule starts at initialStep; a scheduler's constructor took its own initial step.
+  if (driver.kind === 'schedule' && initialStep > 0) driver.stepTo(initialStep);
   let metricOutput: string | null = null;
   if (driver.kind === 'plateau') {
     metricOutput = opts.metricOutput ?? 'loss';
@@ -174,7 +176,7 @@ export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, so
       return t;
     },
     get lr() {
-      return driver.lr(t);
+      return driver.lr(group);
     },
     feeds(extra?: FeedsOf<S>): FeedsOf<S> {
       if (extra !== undefined && (typeof extra !== 'object' || extra === null || Array.isArray(extra))) {
@@ -186,13 +188,13 @@ export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, so
           throw new InvalidParameterError(`feeds.${name}`, base[name], 'absent: the feeder supplies this input');
         }
       }
-      const out: Record<string, TensorLike> = { ...base, [lrIn.name]: lrFeed.tensor(driver.lr(t)) };
+      const out: Record<string, TensorLike> = { ...base, [lrIn.name]: lrFeed.tensor(driver.lr(group)) };
       if (stepFeed !== null) out[stepFeed.input.name] = stepFeed.tensor(t);
       return out as FeedsOf<S>;
     },
     step(metric?: number): void {
       if (running) throw new SchedulerUsageError('step() was called while trainStep() is running; await it first');
-      driver.advance(metric);
+      driver.step(metric);
       t += 1;
     },
     async trainStep(extra?: FeedsOf<S>, runOptions?: object): Promise<OutputsOf<S>> {

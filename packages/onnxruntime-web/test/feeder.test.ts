@@ -142,6 +142,29 @@ describe('step() and the sources', () => {
   });
 });
 
+describe('a factory source', () => {
+  it('builds its scheduler on a param group holding baseLr, and steps it like a scheduler given as is', () => {
+    const feeder = createFeeder(ort, s, (optimizer) => new ReduceLROnPlateau(optimizer, { patience: 0, factor: 0.5 }), { baseLr: 0.2, metricOutput: 'lr_out' });
+    const fed: number[] = [];
+    for (const metric of [1, 2, 0.5, 0.7]) {
+      fed.push((feeder.feeds({ x: x() }).lr!.data as Float32Array)[0]!);
+      feeder.step(metric);
+    }
+    expect(fed).toEqual([0.2, 0.2, 0.1, 0.1].map(Math.fround));
+    expect(feeder.lr).toBe(0.05);
+    expect(thrown(() => feeder.step())).toBeInstanceOf(SchedulerUsageError);
+    const stepped = createFeeder(ort, s, (optimizer) => new StepLR(optimizer, { stepSize: 2, gamma: 0.1 }), { baseLr: 1, initialStep: 5 });
+    const rates: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      rates.push(stepped.lr);
+      stepped.step();
+    }
+    expect(rates).toEqual([1, 1, 0.1, 0.1]); // the scheduler counts its own steps; initialStep is the step input
+    expect(stepped.currentStep).toBe(9);
+    expect(invalid(() => createFeeder(ort, s, (optimizer) => new StepLR(optimizer, { stepSize: 2 }))).path).toBe('baseLr');
+  });
+});
+
 describe('trainStep()', () => {
   it('runs, then steps, and resolves with the outputs of the run', async () => {
     const schedule = exponential({ gamma: 0.5 });

@@ -3,9 +3,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError } from '@anneal/core';
-import { bool, knownKeys, nonNegative, unitInterval, withoutUndefined } from './internal/check.js';
-import { Optimizer, type OptimizerParamGroup, type ParamGroupInit } from './optimizer.js';
+import { InvalidParameterError, checkBoolean, checkKnownKeys, checkNonNegative, checkUnitInterval } from '@anneal/core';
+import { Optimizer, withoutUndefined, type OptimizerParamGroup, type ParamGroupInit } from './optimizer.js';
 import { zerosLike, type Parameter, type Vector } from './parameter.js';
 
 /** Hyperparameters of {@link Adam} and {@link AdamW}; PyTorch's defaults. */
@@ -59,15 +58,15 @@ const KEYS = ['lr', 'betas', 'eps', 'weightDecay', 'amsgrad', 'maximize'] as con
 
 function adamHyper(v: Record<string, unknown>, path: string): Omit<AdamParamGroup, 'params'> {
   const at = (key: string): string => (path === '' ? key : `${path}.${key}`);
-  const lr = nonNegative(at('lr'), v.lr);
+  const lr = checkNonNegative(at('lr'), v.lr);
   const betas = v.betas;
   if (!Array.isArray(betas) || betas.length !== 2) throw new InvalidParameterError(at('betas'), betas, 'an array of two numbers in [0, 1)');
-  const beta1 = unitInterval(at('betas[0]'), betas[0]);
-  const beta2 = unitInterval(at('betas[1]'), betas[1]);
-  const eps = nonNegative(at('eps'), v.eps);
-  const weightDecay = nonNegative(at('weightDecay'), v.weightDecay);
-  const amsgrad = bool(at('amsgrad'), v.amsgrad);
-  const maximize = bool(at('maximize'), v.maximize);
+  const beta1 = checkUnitInterval(at('betas[0]'), betas[0]);
+  const beta2 = checkUnitInterval(at('betas[1]'), betas[1]);
+  const eps = checkNonNegative(at('eps'), v.eps);
+  const weightDecay = checkNonNegative(at('weightDecay'), v.weightDecay);
+  const amsgrad = checkBoolean(at('amsgrad'), v.amsgrad);
+  const maximize = checkBoolean(at('maximize'), v.maximize);
   return { lr, betas: [beta1, beta2], eps, weightDecay, amsgrad, maximize };
 }
 
@@ -106,7 +105,7 @@ export class Adam extends Optimizer<AdamParamGroup, AdamState> {
 
   /** Merges `options` over PyTorch's defaults (`weightDecay` given by the class) and validates them. */
   protected static defaults(options: AdamOptions, weightDecay: number): Record<string, unknown> {
-    knownKeys('options', options, KEYS);
+    checkKnownKeys('options', options, KEYS);
     const merged = { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay, amsgrad: false, maximize: false, ...withoutUndefined(options) };
     adamHyper(merged, '');
     return merged;

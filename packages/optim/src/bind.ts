@@ -5,16 +5,17 @@
  */
 import {
   InvalidParameterError,
-  LRScheduler,
-  SchedulerUsageError,
   ScheduleLR,
   StateDictError,
+  createScheduleDriver,
+  isFiniteNumber,
   type OptimizerLike,
   type ParamGroup,
   type Schedule,
+  type ScheduleDriver,
+  type SchedulerFactory,
   type SchedulerState,
 } from '@anneal/core';
-import { isFiniteNumber } from './internal/check.js';
 import { asOptimizerLike, type BindTarget, type TargetOptions } from './target.js';
 
 /**
@@ -57,9 +58,6 @@ export interface BindingGroupState {
 /** Options of {@link bindSchedule}: those of {@link asOptimizerLike}. */
 export type BindOptions = TargetOptions;
 
-/** Builds a core scheduler on the optimizer `bindSchedule` made from the target. */
-export type SchedulerFactory<S extends BindableScheduler> = (optimizer: OptimizerLike) => S;
-
 /**
  * A schedule or scheduler bound to a rate target. Created by {@link bindSchedule}, which already performed
  * the scheduler's initial step: the target holds the rate of step 0. Call `step()` after each optimizer
@@ -70,29 +68,36 @@ export class ScheduleBinding<S extends BindableScheduler = ScheduleLR> {
   readonly optimizer: OptimizerLike;
   /** The scheduler driving the target: a `ScheduleLR` for a pure schedule, else the one the factory built. */
   readonly scheduler: S;
+  /** Core's driver over `scheduler`: it reads the rates and steps. */
+  private readonly driver: ScheduleDriver<S>;
 
   /** Use {@link bindSchedule}. */
   constructor(optimizer: OptimizerLike, scheduler: S) {
+    this.driver = createScheduleDriver(scheduler, { optimizer, name: 'scheduler' });
     this.optimizer = optimizer;
     this.scheduler = scheduler;
   }
 
   /** The current rate of the first group (what the target holds, or what the setter last received). */
   get lr(): number {
-    return this.optimizer.paramGroups[0]!.lr;
+    return this.driver.lr();
   }
 
   /** The current rate of every group. */
   get lrs(): number[] {
-    return this.optimizer.paramGroups.map((g) => g.lr);
+    return this.driver.lrs();
   }
 
   /**
-   * Steps the scheduler with its own arguments: none for one step, `step(epoch)` to jump, and
-   * `step(metric)` for `ReduceLROnPlateau`.
+   * Steps the scheduler with its own arguments: none for one step, `step(epoch)` to jump (as
+   * {@link ScheduleBinding.stepTo}), and `step(metric)` for `ReduceLROnPlateau`.
+   * @throws core's `SchedulerUsageError` when the metric is missing for a `ReduceLROnPlateau`, or for a jump
+   *   the scheduler cannot make.
    */
   step(...args: Parameters<S['step']>): void {
-    (this.scheduler.step as (...a: unknown[]) => void)(...args);
+    const value = (args as unknown[])[0] as number | undefined;
+    if (value === undefined || this.driver.kind === 'plateau') this.driver.step(value);
+    else this.driver.stepTo(value);
   }
 
   /**
@@ -100,15 +105,11 @@ export class ScheduleBinding<S extends BindableScheduler = ScheduleLR> {
    * rate becomes exactly `schedule.lr(t, baseLr)`; for a core `LRScheduler` it is its `step(t)`.
    * A later `step()` continues from `t` by one.
    * @throws {@link InvalidParameterError} when `t` is negative or not finite.
-   * @throws {@link SchedulerUsageError} for a scheduler that cannot jump (`ReduceLROnPlateau`,
+   * @throws core's `SchedulerUsageError` for a scheduler that cannot jump (`ReduceLROnPlateau`,
    * `SequentialLR`, `ChainedScheduler`).
    */
   stepTo(t: number): void {
-    if (!(this.scheduler instanceof LRScheduler)) {
-      const kind = (this.scheduler as { kind?: unknown }).kind;
-      throw new SchedulerUsageError(`${typeof kind === 'string' ? kind : 'this scheduler'} cannot jump to a step; call step(...) instead`);
-    }
-    this.scheduler.step(t);
+    this.driver.stepTo(t);
   }
 
   /**
@@ -187,10 +188,6 @@ function readGroupState(value: unknown, path: string): BindingGroupState {
   return out;
 }
 
-function isSchedule(value: unknown): value is Schedule {
-  return typeof value === 'object' && value !== null && typeof (value as Schedule).lr === 'function';
-}
-
 /**
  * Binds a pure schedule, or a core scheduler, to a rate target and performs the initial step (the target
  * now holds the rate of step 0). No schedule math happens here: rates come from core.
@@ -233,20 +230,14 @@ export function bindSchedule(
   options: BindOptions = {},
 ): ScheduleBinding<BindableScheduler> {
   const optimizer = asOptimizerLike(target, options);
-  if (typeof schedule === 'function') {
-    const scheduler = schedule(optimizer);
-    const valid =
-      typeof scheduler === 'object' &&
-      scheduler !== null &&
-      ['step', 'getLastLr', 'stateDict', 'loadStateDict'].every((m) => typeof (scheduler as unknown as Record<string, unknown>)[m] === 'function');
-    if (!valid) throw new InvalidParameterError('schedule', scheduler, 'a function returning a scheduler (step, getLastLr, stateDict, loadStateDict)');
-    const own = (scheduler as { optimizer?: unknown }).optimizer;
-    if (own !== undefined && own !== optimizer) {
-      throw new InvalidParameterError('schedule', '(a scheduler on another optimizer)', 'a function returning a scheduler built on the optimizer it is given');
-    }
-    return new ScheduleBinding(optimizer, scheduler);
+  // Core's driver tells a schedule from a factory (and checks what the factory built); the binding then
+  // drives the resulting scheduler.
+  const { scheduler } = createScheduleDriver<BindableScheduler>(schedule, { optimizer, name: 'schedule' });
+  // The binding saves and restores the scheduler's state: a factory's scheduler must be able to.
+  if (!SAVING.every((m) => typeof (scheduler as unknown as Record<string, unknown>)[m] === 'function')) {
+    throw new InvalidParameterError('schedule', scheduler, 'a function returning a scheduler (step, getLastLr, stateDict, loadStateDict)');
   }
-  if (isSchedule(schedule)) return new ScheduleBinding(optimizer, new ScheduleLR(optimizer, schedule));
-  if (Array.isArray(schedule) && schedule.every(isSchedule)) return new ScheduleBinding(optimizer, new ScheduleLR(optimizer, [...schedule]));
-  throw new InvalidParameterError('schedule', schedule, 'a Schedule, an array of Schedules (one per group), or a function (optimizer) => scheduler');
+  return new ScheduleBinding(optimizer, scheduler);
 }
+
+const SAVING = ['getLastLr', 'stateDict', 'loadStateDict'];

@@ -24,8 +24,9 @@ export {
   type BindOptions,
   type BindingState,
   type BindingGroupState,
-  type SchedulerFactory,
 } from './bind.js';
+/** Builds a scheduler on the optimizer `bindSchedule` made from the target; core's type, re-exported. */
+export type { SchedulerFactory } from '@anneal/core';
 
 // Reference optimizers
 export { parameter, type Parameter, type Vector } from './parameter.js';

@@ -4,8 +4,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, StateDictError, type OptimizerLike, type ParamGroup } from '@anneal/core';
-import { isFiniteNumber, knownKeys, withoutUndefined } from './internal/check.js';
+import { InvalidParameterError, StateDictError, checkKnownKeys, isFiniteNumber, type OptimizerLike, type ParamGroup } from '@anneal/core';
 import { checkParameter, zerosLike, type Parameter, type Vector } from './parameter.js';
 
 /** What every reference optimizer's param group has: its parameters and the fields of core's `ParamGroup`. */
@@ -107,7 +106,7 @@ export abstract class Optimizer<G extends OptimizerParamGroup, S extends ParamSt
   /** Adds a group; `path` names it in errors (`""` for the single group built from a parameter list). */
   private addGroup(init: ParamGroupInit<G>, path: string): void {
     const at = (key: string): string => (path === '' ? key : `${path}.${key}`);
-    knownKeys(path === '' ? 'params' : path, init, ['params', 'initialLr', ...this.layout.groupKeys]);
+    checkKnownKeys(path === '' ? 'params' : path, init, ['params', 'initialLr', ...this.layout.groupKeys]);
     const { params, initialLr, ...overrides } = init as ParamGroupInit<G> & { initialLr?: unknown };
     if (!Array.isArray(params) || params.length === 0) {
       throw new InvalidParameterError(at('params'), params, 'a non-empty array of parameters');
@@ -234,4 +233,12 @@ export abstract class Optimizer<G extends OptimizerParamGroup, S extends ParamSt
     }
     return out as S;
   }
+}
+
+/**
+ * A copy of `value` without its `undefined` entries, so they do not override defaults.
+ * @internal
+ */
+export function withoutUndefined(value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }

@@ -3,9 +3,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError } from '@anneal/core';
-import { bool, finite, knownKeys, nonNegative, withoutUndefined } from './internal/check.js';
-import { Optimizer, type OptimizerParamGroup, type ParamGroupInit } from './optimizer.js';
+import { InvalidParameterError, checkBoolean, checkFinite, checkKnownKeys, checkNonNegative } from '@anneal/core';
+import { Optimizer, withoutUndefined, type OptimizerParamGroup, type ParamGroupInit } from './optimizer.js';
 import type { Parameter, Vector } from './parameter.js';
 
 /** Hyperparameters of {@link SGD}; PyTorch's defaults. */
@@ -50,12 +49,12 @@ const KEYS = ['lr', 'momentum', 'dampening', 'weightDecay', 'nesterov', 'maximiz
 
 function sgdHyper(v: Record<string, unknown>, path: string): Omit<SGDParamGroup, 'params'> {
   const at = (key: string): string => (path === '' ? key : `${path}.${key}`);
-  const lr = nonNegative(at('lr'), v.lr);
-  const momentum = nonNegative(at('momentum'), v.momentum ?? 0);
-  const dampening = finite(at('dampening'), v.dampening ?? 0);
-  const weightDecay = nonNegative(at('weightDecay'), v.weightDecay ?? 0);
-  const nesterov = bool(at('nesterov'), v.nesterov ?? false);
-  const maximize = bool(at('maximize'), v.maximize ?? false);
+  const lr = checkNonNegative(at('lr'), v.lr);
+  const momentum = checkNonNegative(at('momentum'), v.momentum ?? 0);
+  const dampening = checkFinite(at('dampening'), v.dampening ?? 0);
+  const weightDecay = checkNonNegative(at('weightDecay'), v.weightDecay ?? 0);
+  const nesterov = checkBoolean(at('nesterov'), v.nesterov ?? false);
+  const maximize = checkBoolean(at('maximize'), v.maximize ?? false);
   return { lr, momentum, dampening, weightDecay, nesterov, maximize };
 }
 
@@ -92,7 +91,7 @@ export class SGD extends Optimizer<SGDParamGroup, SGDState> {
    * momentum or with dampening, an unknown option, or a malformed parameter.
    */
   constructor(params: readonly Parameter[] | readonly ParamGroupInit<SGDParamGroup>[], options: SGDOptions) {
-    const defaults = withoutUndefined(knownKeys('options', options, KEYS));
+    const defaults = withoutUndefined(checkKnownKeys('options', options, KEYS));
     if (defaults.lr !== undefined) sgdHyper(defaults, '');
     super(params, defaults, { groupKeys: KEYS, stateFields: { momentumBuffer: 'vector' } });
   }

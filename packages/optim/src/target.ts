@@ -4,8 +4,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, type OptimizerLike, type ParamGroup } from '@anneal/core';
-import { isFiniteNumber } from './internal/check.js';
+import { InvalidParameterError, isFiniteNumber, type OptimizerLike, type ParamGroup } from '@anneal/core';
 
 /** A function that receives every rate written to the target, e.g. `(lr) => { net.trainOpts.learningRate = lr; }`. */
 export type RateSetter = (lr: number) => void;

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { InvalidParameterError, checkNonNegative, type OptimizerLike, type ParamGroup } from '@anneal/core';
 import { supportFor, type MomentumSlot, type OptimizerClassName } from './optimizer-support.js';
 import type { OptimizerInternals, TfCore, TfOptimizer } from './tf-types.js';
 
@@ -44,13 +44,6 @@ function checkOptimizerObject(optimizer: unknown): OptimizerInternals {
   return o as OptimizerInternals;
 }
 
-function checkRate(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidParameterError(name, value, 'a non-negative finite number');
-  }
-  return value;
-}
-
 /**
  * Binds a TensorFlow.js optimizer to anneal: returns the {@link OptimizerBinding} through which core
  * schedulers set its learning rate (and momentum). There is one binding per optimizer: binding it again
@@ -78,14 +71,14 @@ export function bindOptimizer(tf: TfCore, optimizer: TfOptimizer): OptimizerBind
   if (existing !== undefined) return existing;
   const className = opt.getClassName();
   const support = supportFor(className);
-  checkRate('optimizer.learningRate', opt.learningRate);
+  checkNonNegative('optimizer.learningRate', opt.learningRate);
   support.check(opt);
 
   const group = {} as ParamGroup;
   Object.defineProperty(group, 'lr', {
     enumerable: true,
     get: () => opt.learningRate,
-    set: (value: unknown) => support.writeLr(opt, checkRate('lr', value)),
+    set: (value: unknown) => support.writeLr(opt, checkNonNegative('lr', value)),
   });
   Object.defineProperty(group, 'initialLr', { enumerable: true, writable: true, value: undefined });
   if (support.momentum === 'betas') {

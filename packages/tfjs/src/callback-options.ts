@@ -3,13 +3,27 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, type Schedule } from '@anneal/core';
-import type { AnyScheduler } from '@anneal/core/json';
+import {
+  InvalidParameterError,
+  checkBoolean,
+  checkInteger,
+  checkKnownKeys,
+  checkOneOf,
+  isSchedule,
+  isScheduler,
+  type ReduceLROnPlateau,
+  type Schedule,
+  type SchedulerFactory,
+  type SteppableScheduler,
+} from '@anneal/core';
 import { isBinding, type OptimizerBinding } from './bind-optimizer.js';
 import type { TfOptimizer } from './tf-types.js';
 
+/** A core scheduler, as `scheduler` takes it. */
+type CoreScheduler = SteppableScheduler | ReduceLROnPlateau;
+
 /** Builds the scheduler once the callback knows the model's optimizer; it must be built on `binding`. */
-export type SchedulerFactory = (binding: OptimizerBinding) => AnyScheduler;
+type BindingFactory = SchedulerFactory<CoreScheduler, OptimizerBinding>;
 
 /** Options of {@link annealCallback}. Give exactly one of `schedule` and `scheduler`. */
 export interface AnnealCallbackOptions {
@@ -24,7 +38,7 @@ export interface AnnealCallbackOptions {
    * or a function that builds one from the binding of the model's optimizer at the start of training
    * (handy when compiling with `optimizer: 'adam'`). It is built once and reused by later `fit()` calls.
    */
-  scheduler?: AnyScheduler | SchedulerFactory;
+  scheduler?: CoreScheduler | BindingFactory;
   /**
    * When the schedule advances. `'epoch'`: PyTorch's usual loop, the rate is set before each epoch and
    * stateful schedulers step after it. `'batch'`: once per optimizer step (OneCycleLR, CyclicLR, warmup).
@@ -59,8 +73,8 @@ export const FRACTIONAL_KINDS = ['CosineAnnealingWarmRestarts', 'ScheduleLR'] as
 /** The checked options. @internal */
 export interface CheckedOptions {
   schedule: Schedule | undefined;
-  scheduler: AnyScheduler | undefined;
-  factory: SchedulerFactory | undefined;
+  scheduler: CoreScheduler | undefined;
+  factory: BindingFactory | undefined;
   per: 'epoch' | 'batch';
   optimizer: TfOptimizer | undefined;
   fractionalEpochs: boolean;
@@ -96,44 +110,35 @@ export function checkOptions(options: unknown): CheckedOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidParameterError('options', options, 'an options object ({ schedule | scheduler, per, ... })');
   }
-  const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!KNOWN.includes(key)) throw new InvalidParameterError(key, o[key], `absent (unknown option; known: ${KNOWN.join(', ')})`);
-  }
-  const { schedule, scheduler, per, optimizer, fractionalEpochs, stepsPerEpoch, monitor } = o;
+  const { schedule, scheduler, per, optimizer, fractionalEpochs, stepsPerEpoch, monitor } = checkKnownKeys('', options, KNOWN);
   if ((schedule === undefined) === (scheduler === undefined)) {
     throw new InvalidParameterError('schedule', schedule, 'given, or scheduler given, but not both and not neither');
   }
-  if (schedule !== undefined && typeof (schedule as Partial<Schedule>).lr !== 'function') {
+  if (schedule !== undefined && !isSchedule(schedule)) {
     throw new InvalidParameterError('schedule', schedule, 'a pure anneal schedule (cosine({ tMax: 20 }), ...)');
   }
-  let instance: AnyScheduler | undefined;
-  let factory: SchedulerFactory | undefined;
-  if (typeof scheduler === 'function') factory = scheduler as SchedulerFactory;
+  let instance: CoreScheduler | undefined;
+  let factory: BindingFactory | undefined;
+  if (typeof scheduler === 'function') factory = scheduler as BindingFactory;
   else if (scheduler !== undefined) {
-    const s = scheduler as Partial<AnyScheduler> | null;
-    if (typeof s?.step !== 'function' || typeof s.kind !== 'string') {
+    if (!isScheduler(scheduler) || typeof scheduler.kind !== 'string') {
       throw new InvalidParameterError('scheduler', scheduler, 'an anneal scheduler or a function (binding) => scheduler');
     }
-    if (!isBinding(s.optimizer)) {
-      throw new InvalidParameterError('scheduler.optimizer', s.optimizer, 'a binding from bindOptimizer(tf, optimizer)');
+    if (!isBinding(scheduler.optimizer)) {
+      throw new InvalidParameterError('scheduler.optimizer', scheduler.optimizer, 'a binding from bindOptimizer(tf, optimizer)');
     }
-    instance = scheduler as AnyScheduler;
+    instance = scheduler as CoreScheduler;
   }
-  if (per !== 'epoch' && per !== 'batch') throw new InvalidParameterError('per', per, 'one of "epoch", "batch"');
+  const every = checkOneOf('per', per, ['epoch', 'batch'] as const);
   if (optimizer !== undefined && (typeof optimizer !== 'object' || optimizer === null)) {
     throw new InvalidParameterError('optimizer', optimizer, 'the TensorFlow.js optimizer the model is compiled with');
   }
-  if (fractionalEpochs !== undefined && typeof fractionalEpochs !== 'boolean') {
-    throw new InvalidParameterError('fractionalEpochs', fractionalEpochs, 'true or false');
-  }
+  if (fractionalEpochs !== undefined) checkBoolean('fractionalEpochs', fractionalEpochs);
   if (fractionalEpochs === true && per !== 'batch') {
     throw new InvalidParameterError('fractionalEpochs', true, 'false unless per is "batch"');
   }
   if (stepsPerEpoch !== undefined) {
-    if (typeof stepsPerEpoch !== 'number' || !Number.isSafeInteger(stepsPerEpoch) || stepsPerEpoch < 1) {
-      throw new InvalidParameterError('stepsPerEpoch', stepsPerEpoch, 'an integer >= 1');
-    }
+    checkInteger('stepsPerEpoch', stepsPerEpoch, 1);
     if (fractionalEpochs !== true) throw new InvalidParameterError('stepsPerEpoch', stepsPerEpoch, 'absent unless fractionalEpochs is true');
   }
   if (monitor !== undefined) {
@@ -146,7 +151,7 @@ export function checkOptions(options: unknown): CheckedOptions {
     schedule: schedule as Schedule | undefined,
     scheduler: instance,
     factory,
-    per,
+    per: every,
     optimizer: optimizer as TfOptimizer | undefined,
     fractionalEpochs: fractionalEpochs === true,
     stepsPerEpoch: stepsPerEpoch as number | undefined,

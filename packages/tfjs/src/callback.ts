@@ -4,8 +4,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, ScheduleLR, SchedulerUsageError } from '@anneal/core';
-import type { AnyScheduler } from '@anneal/core/json';
+import { InvalidParameterError, SchedulerUsageError, createScheduleDriver, type ScheduleDriver } from '@anneal/core';
 import { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
 import { checkOptions, checkSchedulerKind, type AnnealCallbackOptions, type CheckedOptions } from './callback-options.js';
 import type { TfCustomCallback, TfOptimizer, TfWithLayers } from './tf-types.js';
@@ -28,10 +27,10 @@ function checkTf(tf: unknown): TfWithLayers {
   return t as TfWithLayers;
 }
 
-/** The callback's state across `fit()` calls. */
-class Driver {
+/** The callback's state across `fit()` calls: when to step core's driver, and what to log. */
+class FitState {
   private binding: OptimizerBinding | undefined;
-  private scheduler: AnyScheduler | undefined;
+  private driver: ScheduleDriver | undefined;
   private stepsPerEpoch = 1;
   private epoch = 0;
   private lastUsedLr: number | undefined;
@@ -42,7 +41,7 @@ class Driver {
   ) {}
 
   private get plateau(): boolean {
-    return this.scheduler?.kind === 'ReduceLROnPlateau';
+    return this.driver?.kind === 'plateau';
   }
 
   private get pure(): boolean {
@@ -61,13 +60,13 @@ class Driver {
     if (options.optimizer !== undefined && options.optimizer !== modelOptimizer) {
       throw new SchedulerUsageError("annealCallback: options.optimizer is not the optimizer the model is compiled with");
     }
-    if (options.scheduler !== undefined && options.scheduler.optimizer !== bindOptimizer(this.tf, modelOptimizer)) {
+    const binding = bindOptimizer(this.tf, modelOptimizer);
+    if (options.scheduler !== undefined && options.scheduler.optimizer !== binding) {
       throw new SchedulerUsageError("annealCallback: the scheduler drives another optimizer than the one the model is compiled with");
     }
-    const binding = bindOptimizer(this.tf, modelOptimizer);
     if (binding !== this.binding) {
       this.binding = binding;
-      this.scheduler = this.build(binding);
+      this.driver = this.build(binding);
     }
     if (this.plateau && this.options.per === 'epoch' && this.monitor.startsWith('val_') && params.doValidation === false) {
       throw new InvalidParameterError(
@@ -79,16 +78,17 @@ class Driver {
     if (options.fractionalEpochs) this.stepsPerEpoch = this.resolveStepsPerEpoch(params);
   }
 
-  private build(binding: OptimizerBinding): AnyScheduler {
+  /** A pure schedule drives the binding through a `ScheduleLR` (its base rate: the optimizer's rate when first bound). */
+  private build(binding: OptimizerBinding): ScheduleDriver {
     const { options } = this;
-    if (options.schedule !== undefined) return new ScheduleLR(binding, options.schedule);
-    if (options.scheduler !== undefined) return options.scheduler;
-    const built = options.factory!(binding);
-    if (typeof built?.step !== 'function' || built.optimizer !== binding) {
-      throw new InvalidParameterError('scheduler', built, 'a function returning an anneal scheduler built on the binding it receives');
-    }
-    checkSchedulerKind(options, built.kind, 'the scheduler built by options.scheduler');
-    return built;
+    const pure = options.schedule !== undefined;
+    const driver = createScheduleDriver(options.schedule ?? options.scheduler ?? options.factory!, {
+      optimizer: binding,
+      name: pure ? 'schedule' : 'scheduler',
+      optimizerLabel: 'the binding it receives',
+    });
+    if (options.factory !== undefined) checkSchedulerKind(options, driver.scheduler.kind, 'the scheduler built by options.scheduler');
+    return driver;
   }
 
   private resolveStepsPerEpoch(params: FitParams): number {
@@ -105,18 +105,18 @@ class Driver {
   }
 
   private get lr(): number {
-    return this.binding!.paramGroups[0]!.lr;
+    return this.driver!.lr();
   }
 
   epochBegin(epoch: number): void {
     this.epoch = epoch;
-    if (this.options.per === 'epoch' && this.pure) (this.scheduler as ScheduleLR).step(epoch);
+    if (this.options.per === 'epoch' && this.pure) this.driver!.stepTo(epoch);
   }
 
   batchBegin(batch: number): void {
     if (this.options.per !== 'batch') return;
-    if (this.options.fractionalEpochs) (this.scheduler as ScheduleLR).step(this.epoch + batch / this.stepsPerEpoch);
-    else if (this.pure) (this.scheduler as ScheduleLR).step(this.binding!.iterations);
+    if (this.options.fractionalEpochs) this.driver!.stepTo(this.epoch + batch / this.stepsPerEpoch);
+    else if (this.pure) this.driver!.stepTo(this.binding!.iterations);
   }
 
   batchEnd(logs: Logs): void {
@@ -134,16 +134,15 @@ class Driver {
   }
 
   private stepStateful(logs: Logs, where: 'batch' | 'epoch'): void {
-    const scheduler = this.scheduler!;
     if (!this.plateau) {
-      (scheduler as { step(): void }).step();
+      this.driver!.step();
       return;
     }
     const metric = logs[this.monitor];
     if (typeof metric !== 'number') {
       throw new InvalidParameterError('monitor', this.monitor, `a key of the ${where} logs with a number (they have: ${Object.keys(logs).join(', ')})`);
     }
-    (scheduler as { step(metric: number): void }).step(metric);
+    this.driver!.step(metric);
   }
 }
 
@@ -178,15 +177,15 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
   const checkedTf = checkTf(tf);
   const checked = checkOptions(options);
   if (checked.optimizer !== undefined) bindOptimizer(checkedTf, checked.optimizer);
-  const driver = new Driver(checkedTf, checked);
+  const state = new FitState(checkedTf, checked);
   let model: { optimizer?: TfOptimizer } | undefined;
   const callback: TfCustomCallback = new checkedTf.CustomCallback(
     {
-      onTrainBegin: () => driver.trainBegin(model?.optimizer, (callback.params ?? {}) as FitParams),
-      onEpochBegin: (epoch) => driver.epochBegin(epoch),
-      onBatchBegin: (batch) => driver.batchBegin(batch),
-      onBatchEnd: (_batch, logs) => driver.batchEnd((logs ?? {}) as Logs),
-      onEpochEnd: (_epoch, logs) => driver.epochEnd((logs ?? {}) as Logs),
+      onTrainBegin: () => state.trainBegin(model?.optimizer, (callback.params ?? {}) as FitParams),
+      onEpochBegin: (epoch) => state.epochBegin(epoch),
+      onBatchBegin: (batch) => state.batchBegin(batch),
+      onBatchEnd: (_batch, logs) => state.batchEnd((logs ?? {}) as Logs),
+      onEpochEnd: (_epoch, logs) => state.epochEnd((logs ?? {}) as Logs),
     },
     'never',
   );
