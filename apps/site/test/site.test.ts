@@ -443,20 +443,24 @@ describe('the built site', () => {
     const { page, errors } = await open('/playground');
     const plot = () => figures(page, 'playground-plot').then((fs) => fs[0]!);
     const initial = await plot();
-    expect(JSON.parse(initial.data.series!)[0].spec).toMatchObject({ type: 'cosine', tMax: 50 });
+    // The controls start at the descriptor's sample: cosine with tMax 50, etaMin 0.001, clamped.
+    expect(JSON.parse(initial.data.series!)[0].spec).toEqual({ type: 'cosine', tMax: 50, etaMin: 0.001, clamp: true });
     checkSchedulePlot(initial, 'playground initial');
+    // clamp has no PyTorch keyword: the PyTorch code is a LambdaLR.
+    expect(await page.locator('[data-testid="code-python"] pre').textContent()).toContain('LambdaLR(optimizer, lr_lambda=cosine_factor)');
+    await page.uncheck('input[data-param="clamp"]');
 
     // A parameter change redraws the curve at once.
     await page.fill('input[data-param="tMax"]', '30');
     await expect.poll(async () => (await plot()).paths[0]!.d).not.toBe(initial.paths[0]!.d);
     const changed = await plot();
-    expect(JSON.parse(changed.data.series!)[0].spec).toMatchObject({ type: 'cosine', tMax: 30 });
+    expect(JSON.parse(changed.data.series!)[0].spec).toEqual({ type: 'cosine', tMax: 30, etaMin: 0.001, clamp: false });
     checkSchedulePlot(changed, 'playground tMax 30');
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true });
 
     // The three code forms.
     const json = JSON.parse(await page.locator('[data-testid="code-json"] pre').innerText());
-    expect(json).toEqual({ type: 'cosine', tMax: 30, etaMin: 0, clamp: false });
+    expect(json).toEqual({ type: 'cosine', tMax: 30, etaMin: 0.001, clamp: false });
     // Copy puts the code on the clipboard; the copied TypeScript, run against @anneal/core, builds the same schedule.
     await page.click('[data-testid="copy-ts"]');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('cosine({ tMax: 30');
@@ -468,10 +472,10 @@ describe('the built site', () => {
     const names = Object.keys(core);
     const built = new Function(...names, body)(...names.map((n) => (core as Record<string, unknown>)[n])) as Schedule;
     for (const t of [0, 7, 30, 45]) expect(built.lr(t, 0.1)).toBe(scheduleFromJSON(json).lr(t, 0.1));
-    expect(ts).toContain(`schedule.lr(10, 0.1); // ${String(cosine({ tMax: 30 }).lr(10, 0.1)).slice(0, 10)}`);
+    expect(ts).toContain(`schedule.lr(10, 0.1); // ${String(cosine({ tMax: 30, etaMin: 0.001 }).lr(10, 0.1)).slice(0, 10)}`);
     await page.getByRole('tab', { name: 'PyTorch' }).click();
     await page.click('[data-testid="copy-python"]');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('CosineAnnealingLR(optimizer, T_max=30, eta_min=0.0)');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('CosineAnnealingLR(optimizer, T_max=30, eta_min=0.001)');
     const python = await page.evaluate(() => navigator.clipboard.readText());
     expect(python).toContain('from torch.optim.lr_scheduler import CosineAnnealingLR\n');
     await page.getByRole('tab', { name: 'JSON' }).click();
@@ -485,15 +489,35 @@ describe('the built site', () => {
     const overlay = await plot();
     const specs = JSON.parse(overlay.data.series!).map((s: SeriesInfo) => s.spec);
     expect(specs[0]).toMatchObject({ type: 'cosine', tMax: 30 });
-    expect(specs[1]).toMatchObject({ type: 'sgdr', t0: 10, tMult: 2 });
+    expect(specs[1]).toMatchObject({ type: 'sgdr', t0: 10, tMult: 2, cycleDecay: 0.8, warmupSteps: 5 });
     checkSchedulePlot(overlay, 'playground overlay');
-    expect(await page.locator('[data-testid="code-python"] pre').textContent()).toContain('CosineAnnealingWarmRestarts(optimizer, T_0=10, T_mult=2, eta_min=0.0)');
+    // The sample's cycle decay and warmup are anneal-only: a LambdaLR; without them, PyTorch's class.
+    expect(await page.locator('[data-testid="code-python"] pre').textContent()).toContain('LambdaLR(optimizer, lr_lambda=sgdr_factor)');
+    await page.fill('input[data-param="cycleDecay"]', '1');
+    await page.fill('input[data-param="warmupSteps"]', '0');
+    await page.fill('input[data-param="warmupStartFactor"]', '0');
+    await expect
+      .poll(() => page.locator('[data-testid="code-python"] pre').textContent())
+      .toContain('CosineAnnealingWarmRestarts(optimizer, T_0=10, T_mult=2, eta_min=0.001)');
 
     // Warmup in front: PyTorch code becomes a SequentialLR.
     await page.fill('input[data-param="global-warmupSteps"]', '5');
     await expect.poll(async () => JSON.parse((await plot()).data.series!)[1].spec.type).toBe('warmup');
     checkSchedulePlot(await plot(), 'playground warmup');
     expect(await page.locator('[data-testid="code-python"] pre').textContent()).toContain('milestones=[5]');
+
+    // Every leaf schedule of the registry is offered, the piecewise ones too (as a LambdaLR in PyTorch).
+    const offered = await page.$$eval('[data-testid="schedule-type"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(expect.arrayContaining(['piecewiseConstant', 'piecewiseInterpolate', 'inverseSqrt', 'wsd']));
+    await page.selectOption('[data-testid="schedule-type"]', 'piecewiseInterpolate');
+    await expect.poll(async () => JSON.parse((await plot()).data.series!).at(-1).spec.schedule?.type).toBe('piecewiseInterpolate');
+    await page.fill('input[data-param="values"]', '0.2, 1, 0.5, 0.05');
+    await expect.poll(async () => JSON.parse((await plot()).data.series!).at(-1).spec.schedule?.values).toEqual([0.2, 1, 0.5, 0.05]);
+    checkSchedulePlot(await plot(), 'playground piecewise');
+    expect(await page.locator('[data-testid="code-python"] pre').textContent()).toContain('lr_lambda=warmup_piecewise_interpolate_factor');
+    // An option that matters only with another one's value says so.
+    await page.selectOption('[data-testid="schedule-type"]', 'cyclic');
+    await expect.poll(() => page.locator('[data-testid="playground-controls"]').innerText()).toContain('only used when mode is exp_range');
 
     // Momentum is plotted for schedules that cycle it.
     await page.selectOption('[data-testid="schedule-type"]', 'oneCycle');

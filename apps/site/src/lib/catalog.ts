@@ -1,4 +1,10 @@
-/** The schedules the playground offers, with their parameters, defaults and PyTorch names. */
+/**
+ * The schedules the playground offers, derived from @anneal/core's descriptors: every leaf schedule
+ * (combinators aside; the playground adds its own warmup) with its label, its PyTorch class and keywords,
+ * and one control per option, whose range and initial value come from the option's sample metadata.
+ * A schedule added to the registry appears here without a change to the site.
+ */
+import { SCHEDULE_DESCRIPTORS, type OptionMeta, type ScheduleDescriptor } from '@anneal/core/meta';
 
 export type ParamKind = 'number' | 'int' | 'boolean' | 'select' | 'list' | 'optional';
 
@@ -6,6 +12,7 @@ export interface ParamDef {
   key: string;
   label: string;
   kind: ParamKind;
+  /** The control's initial value: the option's sample (`''` for an option a sample leaves out). */
   default: number | boolean | string;
   min?: number;
   max?: number;
@@ -19,137 +26,77 @@ export interface ParamDef {
 export interface KindDef {
   type: string;
   label: string;
+  /** The PyTorch class, or `LambdaLR` for a schedule PyTorch has no class for. */
   torch: string;
   params: ParamDef[];
 }
 
-export const CATALOG: readonly KindDef[] = [
-  {
-    type: 'cosine',
-    label: 'Cosine annealing',
-    torch: 'CosineAnnealingLR',
-    params: [
-      { key: 'tMax', label: 'tMax', kind: 'number', default: 50, min: 1, max: 500, step: 1, torch: 'T_max', help: 'half period: steps from the base rate down to etaMin' },
-      { key: 'etaMin', label: 'etaMin', kind: 'number', default: 0, min: 0, max: 0.1, step: 0.001, torch: 'eta_min' },
-      { key: 'clamp', label: 'clamp', kind: 'boolean', default: false, help: 'stay at etaMin after tMax (no PyTorch flag)' },
-    ],
-  },
-  {
-    type: 'sgdr',
-    label: 'SGDR (warm restarts)',
-    torch: 'CosineAnnealingWarmRestarts',
-    params: [
-      { key: 't0', label: 't0', kind: 'number', default: 10, min: 1, max: 200, step: 1, torch: 'T_0' },
-      { key: 'tMult', label: 'tMult', kind: 'int', default: 2, min: 1, max: 5, step: 1, torch: 'T_mult' },
-      { key: 'etaMin', label: 'etaMin', kind: 'number', default: 0, min: 0, max: 0.1, step: 0.001, torch: 'eta_min' },
-      { key: 'cycleDecay', label: 'cycleDecay', kind: 'number', default: 1, min: 0, max: 1, step: 0.05 },
-      { key: 'cycleLimit', label: 'cycleLimit', kind: 'optional', default: '', min: 1, max: 20, step: 1, help: 'empty: no limit' },
-      { key: 'warmupSteps', label: 'warmupSteps', kind: 'number', default: 0, min: 0, max: 100, step: 1 },
-      { key: 'warmupStartFactor', label: 'warmupStartFactor', kind: 'number', default: 0, min: 0, max: 1, step: 0.05 },
-    ],
-  },
-  {
-    type: 'oneCycle',
-    label: 'One-cycle',
-    torch: 'OneCycleLR',
-    params: [
-      { key: 'totalSteps', label: 'totalSteps', kind: 'int', default: 100, min: 1, max: 2000, step: 1, torch: 'total_steps' },
-      { key: 'maxLr', label: 'maxLr', kind: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001, torch: 'max_lr' },
-      { key: 'pctStart', label: 'pctStart', kind: 'number', default: 0.3, min: 0, max: 1, step: 0.05, torch: 'pct_start' },
-      { key: 'annealStrategy', label: 'annealStrategy', kind: 'select', default: 'cos', options: ['cos', 'linear'], torch: 'anneal_strategy' },
-      { key: 'divFactor', label: 'divFactor', kind: 'number', default: 25, min: 1, max: 100, step: 1, torch: 'div_factor' },
-      { key: 'finalDivFactor', label: 'finalDivFactor', kind: 'number', default: 10000, min: 1, max: 100000, step: 1, torch: 'final_div_factor' },
-      { key: 'threePhase', label: 'threePhase', kind: 'boolean', default: false, torch: 'three_phase' },
-    ],
-  },
-  {
-    type: 'cyclic',
-    label: 'Cyclic (triangular)',
-    torch: 'CyclicLR',
-    params: [
-      { key: 'baseLr', label: 'baseLr (lower bound)', kind: 'number', default: 0.01, min: 0, max: 1, step: 0.001, torch: 'base_lr' },
-      { key: 'maxLr', label: 'maxLr', kind: 'number', default: 0.1, min: 0, max: 1, step: 0.001, torch: 'max_lr' },
-      { key: 'stepSizeUp', label: 'stepSizeUp', kind: 'number', default: 10, min: 1, max: 200, step: 1, torch: 'step_size_up' },
-      { key: 'stepSizeDown', label: 'stepSizeDown', kind: 'number', default: 10, min: 1, max: 200, step: 1, torch: 'step_size_down' },
-      { key: 'mode', label: 'mode', kind: 'select', default: 'triangular', options: ['triangular', 'triangular2', 'exp_range'], torch: 'mode' },
-      { key: 'gamma', label: 'gamma', kind: 'number', default: 0.99, min: 0.9, max: 1, step: 0.001, torch: 'gamma', help: 'used by exp_range' },
-    ],
-  },
-  {
-    type: 'step',
-    label: 'Step decay',
-    torch: 'StepLR',
-    params: [
-      { key: 'stepSize', label: 'stepSize', kind: 'number', default: 30, min: 1, max: 500, step: 1, torch: 'step_size' },
-      { key: 'gamma', label: 'gamma', kind: 'number', default: 0.1, min: 0, max: 1, step: 0.05, torch: 'gamma' },
-    ],
-  },
-  {
-    type: 'multiStep',
-    label: 'Multi-step decay',
-    torch: 'MultiStepLR',
-    params: [
-      { key: 'milestones', label: 'milestones', kind: 'list', default: '30, 60, 80', torch: 'milestones', help: 'comma-separated steps' },
-      { key: 'gamma', label: 'gamma', kind: 'number', default: 0.1, min: 0, max: 1, step: 0.05, torch: 'gamma' },
-    ],
-  },
-  {
-    type: 'exponential',
-    label: 'Exponential decay',
-    torch: 'ExponentialLR',
-    params: [{ key: 'gamma', label: 'gamma', kind: 'number', default: 0.95, min: 0.5, max: 1, step: 0.005, torch: 'gamma' }],
-  },
-  {
-    type: 'polynomial',
-    label: 'Polynomial decay',
-    torch: 'PolynomialLR',
-    params: [
-      { key: 'totalIters', label: 'totalIters', kind: 'number', default: 100, min: 1, max: 1000, step: 1, torch: 'total_iters' },
-      { key: 'power', label: 'power', kind: 'number', default: 1, min: 0, max: 5, step: 0.1, torch: 'power' },
-    ],
-  },
-  {
-    type: 'linear',
-    label: 'Linear ramp',
-    torch: 'LinearLR',
-    params: [
-      { key: 'startFactor', label: 'startFactor', kind: 'number', default: 0.1, min: 0, max: 1, step: 0.05, torch: 'start_factor' },
-      { key: 'endFactor', label: 'endFactor', kind: 'number', default: 1, min: 0, max: 1, step: 0.05, torch: 'end_factor' },
-      { key: 'totalIters', label: 'totalIters', kind: 'number', default: 20, min: 1, max: 500, step: 1, torch: 'total_iters' },
-    ],
-  },
-  {
-    type: 'constant',
-    label: 'Constant factor',
-    torch: 'ConstantLR',
-    params: [
-      { key: 'factor', label: 'factor', kind: 'number', default: 0.5, min: 0, max: 1, step: 0.05, torch: 'factor' },
-      { key: 'totalIters', label: 'totalIters', kind: 'number', default: 20, min: 0, max: 500, step: 1, torch: 'total_iters' },
-    ],
-  },
-  {
-    type: 'inverseSqrt',
-    label: 'Inverse square root',
-    torch: 'LambdaLR',
-    params: [
-      { key: 'warmupSteps', label: 'warmupSteps', kind: 'number', default: 10, min: 0, max: 200, step: 1 },
-      { key: 'timescale', label: 'timescale', kind: 'number', default: 10, min: 1, max: 1000, step: 1 },
-    ],
-  },
-  {
-    type: 'wsd',
-    label: 'Warmup-stable-decay',
-    torch: 'LambdaLR',
-    params: [
-      { key: 'warmupSteps', label: 'warmupSteps', kind: 'number', default: 10, min: 0, max: 200, step: 1 },
-      { key: 'stableSteps', label: 'stableSteps', kind: 'number', default: 60, min: 0, max: 1000, step: 1 },
-      { key: 'decaySteps', label: 'decaySteps', kind: 'number', default: 30, min: 0, max: 500, step: 1 },
-      { key: 'decayShape', label: 'decayShape', kind: 'select', default: 'linear', options: ['linear', 'cosine', 'sqrt'] },
-      { key: 'startFactor', label: 'startFactor', kind: 'number', default: 0, min: 0, max: 1, step: 0.05 },
-      { key: 'minFactor', label: 'minFactor', kind: 'number', default: 0, min: 0, max: 1, step: 0.05 },
-    ],
-  },
-];
+/** A value as a control shows it. */
+function shown(value: unknown): string {
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** `when` metadata as help text: "only used when mode is exp_range". */
+function whenHelp(when: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (when === undefined) return undefined;
+  const conditions = Object.entries(when).map(([k, v]) => `${k} is ${shown(v)}`);
+  return `only used when ${conditions.join(' and ')}`;
+}
+
+/** The control of one option, or `null` for options the playground does not show (functions, inert ones). */
+function paramOf(descriptor: ScheduleDescriptor, key: string, meta: OptionMeta): ParamDef | null {
+  if (meta.kind === 'function' || meta.kind === 'inert') return null;
+  const keyword = descriptor.torch?.kwargs[key];
+  const help: string[] = [];
+  const base = { key, label: key, ...(keyword === undefined ? {} : { torch: keyword }) };
+  let param: ParamDef;
+  switch (meta.kind) {
+    case 'number':
+    case 'integer': {
+      const range = { min: meta.min, max: meta.max, step: meta.step ?? (meta.kind === 'integer' ? 1 : (meta.max - meta.min) / 100) };
+      if (meta.absentInSample === true) {
+        param = { ...base, kind: 'optional', default: '', ...range };
+        help.push('empty: absent');
+      } else {
+        param = { ...base, kind: meta.kind === 'integer' ? 'int' : 'number', default: meta.sample, ...range };
+      }
+      break;
+    }
+    case 'boolean':
+      param = { ...base, kind: 'boolean', default: meta.sample };
+      break;
+    case 'choice':
+      param = { ...base, kind: 'select', default: meta.sample, options: meta.choices };
+      break;
+    case 'steps':
+      param = { ...base, kind: 'list', default: shown(meta.sample), min: 0, max: meta.max };
+      help.push('comma-separated steps, non-decreasing');
+      break;
+    case 'numbers': {
+      param = { ...base, kind: 'list', default: shown(meta.sample), min: meta.min, max: meta.max };
+      const { lengthOf } = meta;
+      const count = lengthOf === undefined ? '' : `; as many as ${lengthOf.option}${lengthOf.offset === 0 ? '' : ` + ${lengthOf.offset}`}`;
+      help.push(`comma-separated numbers${count}`);
+      break;
+    }
+  }
+  const when = whenHelp(meta.when);
+  if (when !== undefined) help.push(when);
+  if (descriptor.torch !== undefined && keyword === undefined) help.push(`no ${descriptor.torch.class} keyword: anneal only`);
+  if (help.length > 0) param.help = help.join('; ');
+  return param;
+}
+
+/** The playground's entry for a leaf descriptor. */
+export function kindOfDescriptor(descriptor: ScheduleDescriptor): KindDef {
+  const params = Object.entries(descriptor.options)
+    .map(([key, meta]) => paramOf(descriptor, key, meta))
+    .filter((p): p is ParamDef => p !== null);
+  return { type: descriptor.type, label: descriptor.label, torch: descriptor.torch?.class ?? 'LambdaLR', params };
+}
+
+/** Every leaf schedule (no children), in the registry's order. */
+export const CATALOG: readonly KindDef[] = SCHEDULE_DESCRIPTORS.filter((d) => d.children === undefined).map(kindOfDescriptor);
 
 export type ParamValues = Record<string, number | boolean | string>;
 
@@ -179,8 +126,8 @@ export function buildSpec(kind: KindDef, values: ParamValues, warmup: { steps: n
 
 /** A short legend label: the schedule type with its first parameter and every parameter changed from its default. */
 export function shortLabel(kind: KindDef, values: ParamValues, warmup: { steps: number; startFactor: number }): string {
-  const shown = kind.params.filter((p, i) => i === 0 || String(values[p.key] ?? p.default) !== String(p.default));
-  const args = shown.map((p) => `${p.key} ${String(values[p.key] ?? p.default)}`).join(', ');
+  const listed = kind.params.filter((p, i) => i === 0 || String(values[p.key] ?? p.default) !== String(p.default));
+  const args = listed.map((p) => `${p.key} ${String(values[p.key] ?? p.default)}`).join(', ');
   const main = `${kind.type}(${args})`;
   return warmup.steps > 0 ? `warmup(${warmup.steps}${warmup.startFactor ? `, from ${warmup.startFactor}` : ''}) → ${main}` : main;
 }
