@@ -79,27 +79,8 @@ export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-
 export { ChainedScheduler } from './schedulers/chained-scheduler.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
 
-// For adapters: one driver over schedules, schedulers and factories, and the argument checks they share
-export {
-  createScheduleDriver,
-  isSchedule,
-  isScheduler,
-  type ScheduleDriver,
-  type ScheduleDriverOptions,
-  type DrivableScheduler,
-  type DriverSource,
-  type SchedulerFactory,
-} from './schedulers/driver.js';
-export {
-  isFiniteNumber,
-  finite as checkFinite,
-  nonNegative as checkNonNegative,
-  integer as checkInteger,
-  unitInterval as checkUnitInterval,
-  bool as checkBoolean,
-  oneOf as checkOneOf,
-  knownKeys as checkKnownKeys,
-} from './internal/validate.js';
+// Is it a schedule? (The adapters' driver and shared checks are in `@anneal/core/adapter`.)
+export { isSchedule } from './schedulers/driver.js';
 
 // Schedules as data: the type of `toJSON()`. The readers are in `@anneal/core/json` (src/json.ts),
 // trace replay in `@anneal/core/replay` (src/replay.ts).

@@ -14,6 +14,15 @@ import {
   SequentialLR,
   StateDictError,
   StepLR,
+  cosine,
+  exponential,
+  isSchedule,
+  oneCycle,
+  sgdr,
+  warmup,
+  type SchedulerState,
+} from '../src/index.js';
+import {
   checkBoolean,
   checkFinite,
   checkInteger,
@@ -21,17 +30,10 @@ import {
   checkNonNegative,
   checkOneOf,
   checkUnitInterval,
-  cosine,
   createScheduleDriver,
-  exponential,
   isFiniteNumber,
-  isSchedule,
   isScheduler,
-  oneCycle,
-  sgdr,
-  warmup,
-  type SchedulerState,
-} from '../src/index.js';
+} from '../src/adapter.js';
 import { expectClose, lrs, sgd } from './helpers.js';
 
 function caught(fn: () => unknown): unknown {

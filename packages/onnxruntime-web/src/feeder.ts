@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, SchedulerUsageError, checkKnownKeys, createScheduleDriver } from '@anneal/core';
+import { InvalidParameterError, SchedulerUsageError } from '@anneal/core';
+import { checkKnownKeys, createScheduleDriver } from '@anneal/core/adapter';
 import { resolveLrInput, resolveStepInput } from './graph-input.js';
 import type { LrSource } from './lr-source.js';
 import type { FeedsOf, OrtLike, OutputsOf, SessionLike, TensorLike } from './ort-types.js';

@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-import type { OptimizerLike, Schedule, SchedulerFactory } from '@anneal/core';
+import type { OptimizerLike, Schedule } from '@anneal/core';
+import type { SchedulerFactory } from '@anneal/core/adapter';
 
 /**
  * A stateful scheduler stepped once per training step: every `@anneal/core` scheduler class

@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, checkBoolean, checkKnownKeys, checkNonNegative, checkUnitInterval } from '@anneal/core';
+import { InvalidParameterError } from '@anneal/core';
+import { checkBoolean, checkKnownKeys, checkNonNegative, checkUnitInterval } from '@anneal/core/adapter';
 import { Optimizer, withoutUndefined, type OptimizerParamGroup, type ParamGroupInit } from './optimizer.js';
 import { zerosLike, type Parameter, type Vector } from './parameter.js';
 

@@ -7,15 +7,17 @@ import {
   InvalidParameterError,
   ScheduleLR,
   StateDictError,
-  createScheduleDriver,
-  isFiniteNumber,
   type OptimizerLike,
   type ParamGroup,
   type Schedule,
-  type ScheduleDriver,
-  type SchedulerFactory,
   type SchedulerState,
 } from '@anneal/core';
+import {
+  createScheduleDriver,
+  isFiniteNumber,
+  type ScheduleDriver,
+  type SchedulerFactory,
+} from '@anneal/core/adapter';
 import { asOptimizerLike, type BindTarget, type TargetOptions } from './target.js';
 
 /**

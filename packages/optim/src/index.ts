@@ -26,7 +26,7 @@ export {
   type BindingGroupState,
 } from './bind.js';
 /** Builds a scheduler on the optimizer `bindSchedule` made from the target; core's type, re-exported. */
-export type { SchedulerFactory } from '@anneal/core';
+export type { SchedulerFactory } from '@anneal/core/adapter';
 
 // Reference optimizers
 export { parameter, type Parameter, type Vector } from './parameter.js';

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, StateDictError, checkKnownKeys, isFiniteNumber, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { InvalidParameterError, StateDictError, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { checkKnownKeys, isFiniteNumber } from '@anneal/core/adapter';
 import { checkParameter, zerosLike, type Parameter, type Vector } from './parameter.js';
 
 /** What every reference optimizer's param group has: its parameters and the fields of core's `ParamGroup`. */

@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, checkBoolean, checkFinite, checkKnownKeys, checkNonNegative } from '@anneal/core';
+import { InvalidParameterError } from '@anneal/core';
+import { checkBoolean, checkFinite, checkKnownKeys, checkNonNegative } from '@anneal/core/adapter';
 import { Optimizer, withoutUndefined, type OptimizerParamGroup, type ParamGroupInit } from './optimizer.js';
 import type { Parameter, Vector } from './parameter.js';
 

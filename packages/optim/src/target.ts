@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, isFiniteNumber, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { InvalidParameterError, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { isFiniteNumber } from '@anneal/core/adapter';
 
 /** A function that receives every rate written to the target, e.g. `(lr) => { net.trainOpts.learningRate = lr; }`. */
 export type RateSetter = (lr: number) => void;

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, checkNonNegative, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { InvalidParameterError, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { checkNonNegative } from '@anneal/core/adapter';
 import { supportFor, type MomentumSlot, type OptimizerClassName } from './optimizer-support.js';
 import type { OptimizerInternals, TfCore, TfOptimizer } from './tf-types.js';
 

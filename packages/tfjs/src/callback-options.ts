@@ -5,17 +5,19 @@
  */
 import {
   InvalidParameterError,
+  isSchedule,
+  type ReduceLROnPlateau,
+  type Schedule,
+  type SteppableScheduler,
+} from '@anneal/core';
+import {
   checkBoolean,
   checkInteger,
   checkKnownKeys,
   checkOneOf,
-  isSchedule,
   isScheduler,
-  type ReduceLROnPlateau,
-  type Schedule,
   type SchedulerFactory,
-  type SteppableScheduler,
-} from '@anneal/core';
+} from '@anneal/core/adapter';
 import { isBinding, type OptimizerBinding } from './bind-optimizer.js';
 import type { TfOptimizer } from './tf-types.js';
 

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, SchedulerUsageError, createScheduleDriver, type ScheduleDriver } from '@anneal/core';
+import { InvalidParameterError, SchedulerUsageError } from '@anneal/core';
+import { createScheduleDriver, type ScheduleDriver } from '@anneal/core/adapter';
 import { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
 import { checkOptions, checkSchedulerKind, type AnnealCallbackOptions, type CheckedOptions } from './callback-options.js';
 import type { TfCustomCallback, TfOptimizer, TfWithLayers } from './tf-types.js';

@@ -8,7 +8,7 @@ export { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
 export { annealCallback } from './callback.js';
 export { FRACTIONAL_KINDS, type AnnealCallbackOptions } from './callback-options.js';
 /** Builds a scheduler on the optimizer it receives (here the model optimizer's binding); core's type, re-exported. */
-export type { SchedulerFactory } from '@anneal/core';
+export type { SchedulerFactory } from '@anneal/core/adapter';
 export { SUPPORTED_OPTIMIZERS, type OptimizerClassName, type MomentumSlot } from './optimizer-support.js';
 export { UnsupportedOptimizerError } from './errors.js';
 export type { TfCore, TfWithLayers, TfOptimizer, TfCustomCallback } from './tf-types.js';

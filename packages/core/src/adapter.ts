@@ -1,0 +1,28 @@
+/**
+ * `@anneal/core/adapter`: what a framework adapter needs besides the schedules: one driver over a pure
+ * schedule, a stateful scheduler, a `ReduceLROnPlateau` or a factory, and the argument checks the adapters
+ * share (each throws an `InvalidParameterError` naming the parameter and the value). A separate entry so
+ * that an application importing the root entry does not carry them.
+ *
+ * @packageDocumentation
+ */
+export {
+  createScheduleDriver,
+  isSchedule,
+  isScheduler,
+  type ScheduleDriver,
+  type ScheduleDriverOptions,
+  type DrivableScheduler,
+  type DriverSource,
+  type SchedulerFactory,
+} from './schedulers/driver.js';
+export {
+  isFiniteNumber,
+  finite as checkFinite,
+  nonNegative as checkNonNegative,
+  integer as checkInteger,
+  unitInterval as checkUnitInterval,
+  bool as checkBoolean,
+  oneOf as checkOneOf,
+  knownKeys as checkKnownKeys,
+} from './internal/validate.js';
