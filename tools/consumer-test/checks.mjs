@@ -1,9 +1,10 @@
 // What a consumer does with each package: the same small program as ESM, as CJS and as TypeScript.
 // A package without an entry here only gets the generic check (its exports load and are not empty).
 
-// @anneal/core: every entry (root, ./json, ./replay), used from ESM and from CJS with the same program; errors
+// @anneal/core: every entry (root, ./json, ./replay, ./meta, ./adapter), used from ESM and from CJS with the same program; errors
 // thrown through each entry are checked by name and by `instanceof` the root entry's classes of the same format.
 const coreProgram = `const fail = (message) => { throw new Error(message); };
+const expectErrorLater = [];
 const v = cosine({ tMax: 10 }).lr(5, 0.1);
 if (Math.abs(v - 0.05) > 1e-15) fail('cosine(5) = ' + v);
 const opt = { paramGroups: [{ lr: 0.1 }] };
@@ -22,8 +23,16 @@ const results = replayTrace({
   cases: [{ name: 'half', scheduler: 'StepLR', kwargs: { step_size: 1, gamma: 0.5 }, groups: [{ lr: 1 }], actions: [{ op: 'step' }, { op: 'step' }], lrs: [[1], [0.5], [0.25]] }],
 });
 if (results.length !== 1 || results[0].ok !== true || results[0].maxDeviation !== 0) fail('replayTrace: ' + JSON.stringify(results));
+// The meta entry: every descriptor's sample reads back through the json entry.
+if (SCHEDULE_DESCRIPTORS.length < 17) fail('meta: ' + SCHEDULE_DESCRIPTORS.length + ' descriptors');
+for (const d of SCHEDULE_DESCRIPTORS) if (scheduleFromJSON(sampleSpec(d)).type !== d.type) fail('meta sample of ' + d.type);
+// The adapter entry: a driver over a pure schedule.
+const driver = createScheduleDriver(cosine({ tMax: 10 }), { baseLr: 0.1 });
+driver.step();
+if (driver.lr() !== cosine({ tMax: 10 }).lr(1, 0.1)) fail('driver lr ' + driver.lr());
+expectErrorLater.push(['checkFinite(NaN) from the adapter entry', () => checkFinite('x', NaN)]);
 // What moved out of the root entry is not there any more.
-for (const name of ['scheduleFromJSON', 'schedulerFromJSON', 'SCHEDULE_TYPES', 'replayTrace', 'parseTrace', 'cosineAnnealingValue', 'stepFactor']) {
+for (const name of ['scheduleFromJSON', 'schedulerFromJSON', 'SCHEDULE_TYPES', 'replayTrace', 'parseTrace', 'cosineAnnealingValue', 'stepFactor', 'createScheduleDriver', 'checkFinite', 'SCHEDULE_DESCRIPTORS']) {
   if (name in root) fail('the root entry still exports ' + name);
 }
 
@@ -43,6 +52,7 @@ expectError('loadStateDict of another scheduler kind', () => new StepLR({ paramG
 expectError('scheduleFromJSON unknown type', () => scheduleFromJSON({ type: 'nope' }), UnknownScheduleError, 'UnknownScheduleError');
 expectError('scheduleFromJSON bad value', () => scheduleFromJSON({ type: 'cosine', tMax: 0 }), InvalidParameterError, 'InvalidParameterError');
 expectError('replayTrace of a malformed trace', () => replayTrace({ format: 'other' }), TraceFormatError, 'TraceFormatError');
+for (const [what, fn] of expectErrorLater) expectError(what, fn, InvalidParameterError, 'InvalidParameterError');
 `;
 
 const coreNames = 'AnnealError, cosine, sgdr, CosineAnnealingLR, StepLR, InvalidParameterError, StateDictError, UnknownScheduleError, TraceFormatError';
@@ -50,6 +60,12 @@ const coreNames = 'AnnealError, cosine, sgdr, CosineAnnealingLR, StepLR, Invalid
 const coreTypes = (format) => `import { cosine, type Schedule, type ScheduleSpec, CosineAnnealingLR, type OptimizerLike, InvalidParameterError } from '@anneal/core';
 import { scheduleFromJSON, schedulerFromJSON, SCHEDULE_TYPES, type AnyScheduler, type TorchSchedulerSpec, type ScheduleSpec as JsonScheduleSpec } from '@anneal/core/json';
 import { replayTrace, TRACE_TOLERANCE, type CaseResult, type Trace } from '@anneal/core/replay';
+import { SCHEDULE_DESCRIPTORS, type ScheduleDescriptor, type ScheduleType } from '@anneal/core/meta';
+import { createScheduleDriver, type ScheduleDriver } from '@anneal/core/adapter';
+const firstType: ScheduleType = SCHEDULE_DESCRIPTORS[0].type;
+const someDescriptor: ScheduleDescriptor = SCHEDULE_DESCRIPTORS[0];
+const driver: ScheduleDriver = createScheduleDriver(cosine({ tMax: 10 }), { baseLr: 0.1 });
+export const metaOut${format}: [string, string, number] = [firstType, someDescriptor.label, driver.lr()];
 // @ts-expect-error the readers are not in the root entry
 import { scheduleFromJSON as notInRoot } from '@anneal/core';
 // @ts-expect-error nor the replay
@@ -75,12 +91,16 @@ const core = {
 import { ${coreNames} } from '@anneal/core';
 import { scheduleFromJSON } from '@anneal/core/json';
 import { replayTrace } from '@anneal/core/replay';
+import { SCHEDULE_DESCRIPTORS, sampleSpec } from '@anneal/core/meta';
+import { createScheduleDriver, checkFinite } from '@anneal/core/adapter';
 ${coreProgram}console.log('esm ok');
 `,
   cjs: `const root = require('@anneal/core');
 const { ${coreNames} } = root;
 const { scheduleFromJSON } = require('@anneal/core/json');
 const { replayTrace } = require('@anneal/core/replay');
+const { SCHEDULE_DESCRIPTORS, sampleSpec } = require('@anneal/core/meta');
+const { createScheduleDriver, checkFinite } = require('@anneal/core/adapter');
 ${coreProgram}console.log('cjs ok');
 `,
   // types.ts is CommonJS under node16 (the consumer's package.json has no "type"), so it checks the .d.cts;
