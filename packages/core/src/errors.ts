@@ -28,7 +28,7 @@ export function describeValue(value: unknown): string {
 /** Base class of every error anneal throws on purpose. */
 export class AnnealError extends Error {
   /** A stable machine-readable code, e.g. `"invalid-parameter"`. */
-  declare readonly code: string;
+  readonly code: string;
   constructor(code: string, message: string) {
     super(message);
     // The class's name, for this class and for subclasses defined elsewhere. Bundlers and minifiers rename
@@ -45,11 +45,11 @@ export class AnnealError extends Error {
  */
 export class InvalidParameterError extends AnnealError {
   /** Where the bad value sits, e.g. `tMax` or `schedules[0].milestones[2]`. */
-  declare readonly path: string;
+  readonly path: string;
   /** The value that was refused. */
-  declare readonly value: unknown;
+  readonly value: unknown;
   /** What was expected, e.g. `"a positive finite number"`. */
-  declare readonly expected: string;
+  readonly expected: string;
   constructor(path: string, value: unknown, expected: string) {
     super('invalid-parameter', `${path} must be ${expected}, got ${describeValue(value)}`);
     this.name = 'InvalidParameterError';
@@ -70,9 +70,9 @@ export class InvalidParameterError extends AnnealError {
 /** A JSON schedule or scheduler named a kind anneal does not know. */
 export class UnknownScheduleError extends AnnealError {
   /** Where the name sits, e.g. `schedules[1].type`. */
-  declare readonly path: string;
+  readonly path: string;
   /** The unknown name. */
-  declare readonly received: unknown;
+  readonly received: unknown;
   constructor(path: string, received: unknown, known: readonly string[]) {
     super(
       'unknown-schedule',
@@ -95,9 +95,9 @@ export class NotSerializableError extends AnnealError {
 /** `loadStateDict` received a state of another scheduler kind, or a field with a wrong type. */
 export class StateDictError extends AnnealError {
   /** The offending field of the state dict (`""` for the whole object). */
-  declare readonly path: string;
+  readonly path: string;
   /** What is wrong with it. */
-  declare readonly reason: string;
+  readonly reason: string;
   constructor(path: string, reason: string) {
     super('invalid-state-dict', path === '' ? `state dict: ${reason}` : `state dict field ${path}: ${reason}`);
     this.name = 'StateDictError';
@@ -124,9 +124,9 @@ export class SchedulerUsageError extends AnnealError {
  */
 export class NonFiniteRateError extends AnnealError {
   /** Where: e.g. `exponential.lr(1099511627776)` or `ExponentialLR step 5000, group 0`. */
-  declare readonly path: string;
+  readonly path: string;
   /** The value that was refused. */
-  declare readonly value: number;
+  readonly value: number;
   constructor(path: string, value: number) {
     super('non-finite-rate', `${path} would be ${describeValue(value)}, not a finite number`);
     this.name = 'NonFiniteRateError';
@@ -138,7 +138,7 @@ export class NonFiniteRateError extends AnnealError {
 /** A trace file does not follow the `anneal-trace/1` format. */
 export class TraceFormatError extends AnnealError {
   /** Where in the trace the problem is, e.g. `cases[3].actions[7]`. */
-  declare readonly path: string;
+  readonly path: string;
   constructor(path: string, message: string) {
     super('invalid-trace', `${path}: ${message}`);
     this.name = 'TraceFormatError';

@@ -613,6 +613,23 @@ describe('nothing yields NaN later', () => {
     expect(Number.isFinite(o.paramGroups[0]!.lr)).toBe(true);
   });
 
+  it('a combinator whose child overflows throws the child’s own error, with the child’s own step and base rate', () => {
+    const overflowing = exponential({ gamma: 2 });
+    const path = (f: () => unknown) => (caught(f) as NonFiniteRateError).path;
+    expect(path(() => warmup({ steps: 10 }, overflowing).lr(2 ** 20, 1))).toBe('exponential.lr(1048566, 1)');
+    expect(path(() => sequence([cosine({ tMax: 5 }), overflowing], { milestones: [5] }).lr(2 ** 20, 1))).toBe('exponential.lr(1048571, 1)');
+    expect(path(() => chain([constant({ factor: 0.5 }), overflowing, constant()]).lr(2 ** 20, 1))).toBe('exponential.lr(1048576, 0.5)');
+    const nested = warmup({ steps: 3 }, sequence([constant(), chain([overflowing, constant()])], { milestones: [2] }));
+    expect(path(() => nested.lr(2 ** 20, 1))).toBe('exponential.lr(1048571, 1)');
+    // The second child overflows on the first one's finite value.
+    const huge = exponential({ gamma: 1e200 });
+    expect(path(() => chain([huge, huge]).lr(1, 1))).toBe('exponential.lr(1, 1e+200)');
+    // The warmup's own product overflows: the warmup's error.
+    expect(path(() => warmup({ steps: 10, startFactor: 1e308 }, constant({ factor: 1 })).lr(5, 1e10))).toBe('warmup.lr(5, 10000000000)');
+    // SGDR's warmup is a warmup over the cycles: the cycles' error.
+    expect(path(() => sgdr({ t0: 1, cycleDecay: 2, warmupSteps: 5 }).lr(2 ** 40, 1))).toBe('sgdr.lr(1099511627771, 1)');
+  });
+
   it('a user function returning NaN is refused with the step it was called at', () => {
     const error = caught(() => new LambdaLR(opt(), { lrLambda: (t) => (t === 0 ? Number.NaN : 1) })) as InvalidParameterError;
     expect(error).toBeInstanceOf(InvalidParameterError);

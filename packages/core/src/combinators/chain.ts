@@ -29,10 +29,11 @@ export function chain(schedules: readonly Schedule[]): Schedule {
   const chained = (fs: readonly Formula[], stop: boolean): Formula => {
     const [f0, f1] = fs as [Formula, Formula?];
     return (t, baseLr) => {
-      // The first two schedules get call sites of their own, which V8 inlines reliably.
+      // The first two schedules get call sites of their own: faster than one call site in the loop
+      // (docs/benchmarks.md).
       let lr = f0(t, baseLr);
-      if (f1 !== undefined && (lr - lr === 0 || !stop)) lr = f1(t, lr);
-      for (let i = 2; i < fs.length && (lr - lr === 0 || !stop); i++) lr = fs[i]!(t, lr);
+      if (f1 !== undefined && (Number.isFinite(lr) || !stop)) lr = f1(t, lr);
+      for (let i = 2; i < fs.length && (Number.isFinite(lr) || !stop); i++) lr = fs[i]!(t, lr);
       return lr;
     };
   };
@@ -43,7 +44,7 @@ export function chain(schedules: readonly Schedule[]): Schedule {
     spec: () => ({ type: 'chain', schedules: parts.map((s) => s.toJSON()) }),
     lr: (t, baseLr) => {
       const value = fast(t, baseLr);
-      return value - value === 0 ? value : checked(t, baseLr); // see formulaOf
+      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
     },
   });
 }

@@ -44,7 +44,8 @@ export function sequence(schedules: readonly Schedule[], options: SequenceOption
     const [f0, f1] = fs as [Formula, Formula?];
     return (t, baseLr) => {
       const i = single ? (t < milestones[0]! ? 0 : 1) : bisectRight(milestones, t);
-      // The first two schedules get call sites of their own, which V8 inlines reliably.
+      // The first two schedules get call sites of their own: faster than one call site for all
+      // (docs/benchmarks.md).
       if (i === 0) return f0(t, baseLr);
       const u = t - milestones[i - 1]!;
       return i === 1 ? f1!(u, baseLr) : fs[i]!(u, baseLr);
@@ -59,7 +60,7 @@ export function sequence(schedules: readonly Schedule[], options: SequenceOption
     spec: () => ({ type: 'sequence', milestones: [...milestones], schedules: parts.map((s) => s.toJSON()) }),
     lr: (t, baseLr) => {
       const value = fast(t, baseLr);
-      return value - value === 0 ? value : checked(t, baseLr); // see formulaOf
+      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
     },
     ...(momentumParts
       ? {

@@ -45,7 +45,7 @@ export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
     spec: () => ({ type: 'warmup', steps, startFactor, schedule: schedule.toJSON() }),
     lr: (t, baseLr) => {
       const value = fast(t, baseLr);
-      return value - value === 0 ? value : checked(t, baseLr); // see formulaOf
+      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
     },
     ...(schedule.momentum === undefined
       ? {}

@@ -9,10 +9,10 @@ import type { OptimizerLike } from './optimizer.js';
  */
 export class ChainedScheduler implements SteppableScheduler {
   readonly kind = 'ChainedScheduler';
-  declare readonly optimizer: OptimizerLike;
+  readonly optimizer: OptimizerLike;
   /** The chained schedulers. */
-  declare readonly schedulers: readonly SteppableScheduler[];
-  private declare lastLr: number[];
+  readonly schedulers: readonly SteppableScheduler[];
+  private lastLr: number[];
   constructor(schedulers: SteppableScheduler[]) {
     if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => typeof s?.step === 'function')) {
       throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers');

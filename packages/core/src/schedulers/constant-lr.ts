@@ -14,8 +14,8 @@ export interface ConstantLROptions extends FactorSchedulerOptions {
 /** PyTorch `ConstantLR`: `factor · baseLr` until `totalIters`, then `baseLr`. Formula: {@link constantFactor}. */
 export class ConstantLR extends FactorScheduler {
   readonly kind = 'ConstantLR';
-  declare readonly constantFactor: number;
-  declare readonly totalIters: number;
+  readonly constantFactor: number;
+  readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: ConstantLROptions = {}) {
     const { factor, totalIters } = FactorScheduler.settings(constantRules, options);
     super(optimizer, options);

@@ -35,9 +35,9 @@ export interface CosineAnnealingLROptions {
  */
 export class CosineAnnealingLR extends LRScheduler {
   readonly kind = 'CosineAnnealingLR';
-  declare readonly tMax: number;
-  declare readonly etaMin: number;
-  private declare readonly useClosedForm: boolean;
+  readonly tMax: number;
+  readonly etaMin: number;
+  private readonly useClosedForm: boolean;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingLROptions) {
     const { tMax, etaMin } = resolveOptions(pickRules(cosineRules, 'tMax', 'etaMin'), options, { torch: true, extra: ['lastEpoch', 'closedForm'] });
     super(optimizer, options.lastEpoch);

@@ -32,14 +32,14 @@ export interface CosineAnnealingWarmRestartsOptions {
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   readonly kind = 'CosineAnnealingWarmRestarts';
   readonly t0: number;
-  declare readonly tMult: number;
-  declare readonly etaMin: number;
+  readonly tMult: number;
+  readonly etaMin: number;
   /** Steps since the last restart (PyTorch `T_cur`). */
-  declare tCur: number;
+  tCur: number;
   /** Length of the current cycle (PyTorch `T_i`). */
-  declare tI: number;
+  tI: number;
   /** The cycles of {@link restartPosition} for this `t0` and `tMult`. */
-  private declare readonly cycles: RestartCycles;
+  private readonly cycles: RestartCycles;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
     const { t0, tMult, etaMin } = resolveOptions(pickRules(sgdrRules, 't0', 'tMult', 'etaMin'), options, { torch: true, extra: ['lastEpoch'] });
     super(optimizer, options.lastEpoch);

@@ -25,12 +25,12 @@ export interface CyclicLROptions extends Omit<CyclicOptions, 'baseLr' | 'maxLr' 
  */
 export class CyclicLR extends LRScheduler {
   readonly kind = 'CyclicLR';
-  private declare readonly plan: CyclicPlan;
-  private declare readonly maxLrs: number[];
+  private readonly plan: CyclicPlan;
+  private readonly maxLrs: number[];
   private baseMomentums: number[] = [];
-  private declare readonly maxMomentums: number[];
-  private declare readonly cycleMomentum: boolean;
-  private declare readonly userOptions: Record<string, unknown> | null;
+  private readonly maxMomentums: number[];
+  private readonly cycleMomentum: boolean;
+  private readonly userOptions: Record<string, unknown> | null;
   constructor(optimizer: OptimizerLike, options: CyclicLROptions) {
     // the keys shared with the pure cyclic are checked by cyclicConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));

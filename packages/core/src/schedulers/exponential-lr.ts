@@ -11,7 +11,7 @@ export interface ExponentialLROptions extends FactorSchedulerOptions {
 /** PyTorch `ExponentialLR`: multiplies the rate by `gamma` each step. Formula: {@link exponentialFactor}. */
 export class ExponentialLR extends FactorScheduler {
   readonly kind = 'ExponentialLR';
-  declare readonly gamma: number;
+  readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: ExponentialLROptions) {
     const { gamma } = FactorScheduler.settings(exponentialRules, options);
     super(optimizer, options);

@@ -21,7 +21,7 @@ export interface FactorSchedulerOptions {
  * LinearLR, ExponentialLR and PolynomialLR are this, each with its two formulas from its schedule file.
  */
 export abstract class FactorScheduler extends LRScheduler {
-  private declare readonly useClosedForm: boolean;
+  private readonly useClosedForm: boolean;
 
   /** Checks `options` with the pure schedule's `rules` (PyTorch's defaults and checks where they differ) and returns them resolved. */
   protected static settings<R extends AnyRules>(rules: R, options: unknown): Resolved<R> {

@@ -23,7 +23,7 @@ function lambdas(lrLambda: unknown, groups: number): LrLambda[] {
 /** PyTorch `LambdaLR`: `baseLr · lrLambda(lastEpoch)`. Holds functions: not serializable (its state is). */
 export class LambdaLR extends LRScheduler {
   readonly kind: string = 'LambdaLR';
-  protected declare readonly fns: LrLambda[];
+  protected readonly fns: LrLambda[];
   constructor(optimizer: OptimizerLike, options: LambdaLROptions) {
     super(optimizer, schedulerOptions(options, ['lrLambda', 'lastEpoch']));
     this.fns = lambdas(options.lrLambda, this.optimizer.paramGroups.length);

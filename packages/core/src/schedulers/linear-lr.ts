@@ -16,9 +16,9 @@ export interface LinearLROptions extends FactorSchedulerOptions {
 /** PyTorch `LinearLR`: the multiplier moves linearly from `startFactor` to `endFactor`. Formula: {@link linearFactor}. */
 export class LinearLR extends FactorScheduler {
   readonly kind = 'LinearLR';
-  declare readonly startFactor: number;
-  declare readonly endFactor: number;
-  declare readonly totalIters: number;
+  readonly startFactor: number;
+  readonly endFactor: number;
+  readonly totalIters: number;
   constructor(optimizer: OptimizerLike, options: LinearLROptions = {}) {
     const { startFactor, endFactor, totalIters } = FactorScheduler.settings(linearRules, options);
     super(optimizer, options);

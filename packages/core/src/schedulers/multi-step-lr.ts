@@ -13,8 +13,8 @@ export interface MultiStepLROptions extends FactorSchedulerOptions {
 /** PyTorch `MultiStepLR`. Formula: {@link multiStepFactor}. */
 export class MultiStepLR extends FactorScheduler {
   readonly kind = 'MultiStepLR';
-  declare readonly milestones: readonly number[];
-  declare readonly gamma: number;
+  readonly milestones: readonly number[];
+  readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: MultiStepLROptions) {
     const { milestones, gamma } = FactorScheduler.settings(multiStepRules, options);
     super(optimizer, options);

@@ -3,6 +3,7 @@ import { SchedulerUsageError } from '../errors.js';
 import {
   oneCyclePlan,
   oneCycleRates,
+  phaseLines,
   type OneCycleOptions,
   type OneCyclePlan,
 } from '../schedules/one-cycle.js';
@@ -42,17 +43,17 @@ export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'tota
  */
 export class OneCycleLR extends LRScheduler {
   readonly kind = 'OneCycleLR';
-  declare readonly totalSteps: number;
-  private declare readonly config: OneCycleConfig;
-  private declare readonly plan: OneCyclePlan;
-  private declare readonly maxLrs: number[];
-  private declare readonly baseMomentums: number[];
-  private declare readonly maxMomentums: number[];
-  private declare readonly userOptions: Record<string, unknown>;
-  /** Each group's three rates ({@link oneCycleRates}), flat: group `i` at `3·i`. */
-  private declare readonly rates: number[];
-  /** Each group's momentums `[maxMomentum, baseMomentum]`, flat: group `i` at `2·i`. */
-  private declare readonly momentums: number[];
+  readonly totalSteps: number;
+  private readonly config: OneCycleConfig;
+  private readonly plan: OneCyclePlan;
+  private readonly maxLrs: number[];
+  private readonly baseMomentums: number[];
+  private readonly maxMomentums: number[];
+  private readonly userOptions: Record<string, unknown>;
+  /** For each phase, each group's rate line ({@link phaseLines}), flat: group `i` at `2·i`. */
+  private readonly rateLines: number[][];
+  /** For each phase, each group's momentum line, flat like `rateLines`. */
+  private readonly momentumLines: number[][];
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
@@ -64,8 +65,11 @@ export class OneCycleLR extends LRScheduler {
     this.config = oneCycleConfig(shared as OneCycleOptions);
     this.totalSteps = this.config.totalSteps;
     this.plan = oneCyclePlan(this.totalSteps, this.config.pctStart, this.config.threePhase, this.config.annealStrategy);
-    this.rates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));
-    this.momentums = this.maxMomentums.flatMap((m, i) => [m, this.baseMomentums[i]!]);
+    const { plan } = this;
+    /** Per group lines of every phase, regrouped per phase. */
+    const byPhase = (lines: number[][]) => plan.phases.map((_, p) => lines.flatMap((l) => [l[2 * p]!, l[2 * p + 1]!]));
+    this.rateLines = byPhase(this.maxLrs.map((m) => phaseLines(plan, plan.lrEnds, oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor))));
+    this.momentumLines = byPhase(this.maxMomentums.map((m, i) => phaseLines(plan, plan.momentumEnds, [m, this.baseMomentums[i]!])));
     const { maxLr: _m, ...configJson } = this.config;
     this.userOptions = {
       ...configJson,
@@ -92,21 +96,18 @@ export class OneCycleLR extends LRScheduler {
     const t = this.lastEpoch;
     if (t > this.totalSteps) this.pastTheEnd(t);
     // The phase and its annealing weight (a cosine) depend on the step only: once per step.
-    const { plan, rates, momentums } = this;
+    const { plan } = this;
     const p = plan.phaseOf(t);
     const weight = plan.weight(plan.pctOf(p, t, false));
-    // The phase's endpoints, and each group's values between them (flat: 3 rates, 2 momentums a group).
-    const { mix, lrEnds, momentumEnds } = plan;
-    const a = lrEnds[2 * p]!;
-    const b = lrEnds[2 * p + 1]!;
-    const ma = momentumEnds[2 * p]!;
-    const mb = momentumEnds[2 * p + 1]!;
+    // Each group's rate and momentum on the phase's lines (flat: offset and slope of group i at 2·i).
+    const rates = this.rateLines[p]!;
+    const momentums = this.momentumLines[p]!;
     const cycleMomentum = this.config.cycleMomentum;
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
     for (let i = 0; i < groups.length; i++) {
-      if (cycleMomentum) writeMomentum(groups[i]!, mix(momentums[2 * i + ma]!, momentums[2 * i + mb]!, weight));
-      out[i] = mix(rates[3 * i + a]!, rates[3 * i + b]!, weight);
+      if (cycleMomentum) writeMomentum(groups[i]!, momentums[2 * i]! + momentums[2 * i + 1]! * weight);
+      out[i] = rates[2 * i]! + rates[2 * i + 1]! * weight;
     }
     return out;
   }

@@ -51,7 +51,6 @@ export function readMomentum(group: ParamGroup): number | undefined {
 
 /** Writes the group's momentum, replacing `betas` with a new array as PyTorch replaces the tuple. */
 export function writeMomentum(group: ParamGroup, value: number): void {
-  // Small enough for V8 to inline into every scheduler's step, so that `value` is never boxed.
   if (usesBetas(group)) writeBeta1(group, value);
   else group.momentum = value;
 }

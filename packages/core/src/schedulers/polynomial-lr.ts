@@ -13,8 +13,8 @@ export interface PolynomialLROptions extends FactorSchedulerOptions {
 /** PyTorch `PolynomialLR`. Formula: {@link polynomialFactor}. */
 export class PolynomialLR extends FactorScheduler {
   readonly kind = 'PolynomialLR';
-  declare readonly totalIters: number;
-  declare readonly power: number;
+  readonly totalIters: number;
+  readonly power: number;
   constructor(optimizer: OptimizerLike, options: PolynomialLROptions = {}) {
     // totalIters 0 is refused: the closed form divides by it (PyTorch raises ZeroDivisionError on step(epoch)).
     const { totalIters, power } = FactorScheduler.settings(polynomialRules, options);

@@ -29,15 +29,15 @@ export interface ReduceLROnPlateauOptions {
  */
 export class ReduceLROnPlateau {
   readonly kind = 'ReduceLROnPlateau';
-  declare readonly optimizer: OptimizerLike;
-  declare readonly mode: 'min' | 'max';
-  declare readonly factor: number;
-  declare readonly patience: number;
-  declare readonly threshold: number;
-  declare readonly thresholdMode: 'rel' | 'abs';
-  declare readonly cooldown: number;
-  declare readonly minLrs: number[];
-  declare readonly eps: number;
+  readonly optimizer: OptimizerLike;
+  readonly mode: 'min' | 'max';
+  readonly factor: number;
+  readonly patience: number;
+  readonly threshold: number;
+  readonly thresholdMode: 'rel' | 'abs';
+  readonly cooldown: number;
+  readonly minLrs: number[];
+  readonly eps: number;
   /** The best metric so far; `null` before the first step (JSON: `"Infinity"`/`"-Infinity"` for infinite values). */
   best: number | null = null;
   /** Consecutive steps without improvement. */
@@ -46,8 +46,8 @@ export class ReduceLROnPlateau {
   cooldownCounter = 0;
   /** Steps taken. */
   lastEpoch = 0;
-  private declare lastLr: number[];
-  private declare readonly minLrOption: number | number[];
+  private lastLr: number[];
+  private readonly minLrOption: number | number[];
   constructor(optimizer: OptimizerLike, options: ReduceLROnPlateauOptions = {}) {
     knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps']);
     this.optimizer = checkOptimizer(optimizer);

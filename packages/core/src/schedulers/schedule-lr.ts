@@ -29,8 +29,8 @@ export interface ScheduleLROptions {
 export class ScheduleLR extends LRScheduler {
   readonly kind = 'ScheduleLR';
   /** The schedule of each group. */
-  declare readonly schedules: readonly Schedule[];
-  private declare baseMomentums: number[];
+  readonly schedules: readonly Schedule[];
+  private baseMomentums: number[];
   constructor(optimizer: OptimizerLike, schedule: Schedule | Schedule[], options: ScheduleLROptions = {}) {
     super(optimizer, schedulerOptions(options, ['lastEpoch']));
     const n = this.optimizer.paramGroups.length;

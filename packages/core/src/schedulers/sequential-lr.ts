@@ -23,14 +23,14 @@ export interface SequentialLROptions {
  */
 export class SequentialLR implements SteppableScheduler {
   readonly kind = 'SequentialLR';
-  declare readonly optimizer: OptimizerLike;
+  readonly optimizer: OptimizerLike;
   /** The sub-schedulers. */
-  declare readonly schedulers: readonly LRScheduler[];
+  readonly schedulers: readonly LRScheduler[];
   /** The milestones. */
-  declare readonly milestones: readonly number[];
+  readonly milestones: readonly number[];
   /** Steps taken (PyTorch `last_epoch`). */
-  declare lastEpoch: number;
-  private declare lastLr: number[];
+  lastEpoch: number;
+  private lastLr: number[];
   constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
     knownKeys('', options, ['schedulers', 'milestones']);
     const { schedulers } = options;

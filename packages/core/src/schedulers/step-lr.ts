@@ -13,8 +13,8 @@ export interface StepLROptions extends FactorSchedulerOptions {
 /** PyTorch `StepLR`: multiplies the rate by `gamma` every `stepSize` steps. Formula: {@link stepFactor}. */
 export class StepLR extends FactorScheduler {
   readonly kind = 'StepLR';
-  declare readonly stepSize: number;
-  declare readonly gamma: number;
+  readonly stepSize: number;
+  readonly gamma: number;
   constructor(optimizer: OptimizerLike, options: StepLROptions) {
     const { stepSize, gamma } = FactorScheduler.settings(stepRules, options);
     super(optimizer, options);

@@ -61,6 +61,12 @@ export function annealLinear(start: number, end: number, pct: number): number {
 /** The annealing weight of the linear strategy: `pct` itself. */
 const identity = (pct: number): number => pct;
 
+/** {@link annealCosMix} as a line in the weight: `end + ((start − end) / 2) · weight`. */
+const cosLine = (start: number, end: number): [number, number] => [end, (start - end) / 2.0];
+
+/** {@link annealLinear} as a line in the weight: `start + (end − start) · pct`. */
+const linearLine = (start: number, end: number): [number, number] => [start, end - start];
+
 /**
  * The endpoints of one phase. Rates index `[start rate, peak, final rate]` (see {@link oneCycleRates});
  * momentums index `[maxMomentum, baseMomentum]`.
@@ -92,14 +98,20 @@ export interface OneCyclePlan {
   /** The group-independent part of the annealing: {@link annealCosWeight}, or `pct` itself for linear. */
   readonly weight: (pct: number) => number;
   /**
-   * The per-value part ({@link annealCosMix}, or {@link annealLinear}): `mix(start, end, weight(pct))` is
-   * `annealCos`/`annealLinear(start, end, pct)`, bit for bit.
+   * The per-value part, as a line in the weight: with `[offset, slope] = line(start, end)`,
+   * `offset + slope · weight(pct)` is `annealCos`/`annealLinear(start, end, pct)`, bit for bit
+   * (cos: `[end, (start − end) / 2]`, linear: `[start, end − start]`).
    */
-  readonly mix: (start: number, end: number, weight: number) => number;
+  readonly line: (start: number, end: number) => [number, number];
   /** The rate endpoints of each phase, flat: phase `i` goes from rate `lrEnds[2i]` to `lrEnds[2i + 1]` (see {@link oneCycleRates}). */
   readonly lrEnds: readonly number[];
   /** The momentum endpoints, flat like `lrEnds`: `0` is `maxMomentum`, `1` is `baseMomentum`. */
   readonly momentumEnds: readonly number[];
+  /**
+   * The value at step `t` on the lines `lines` ({@link phaseLines}), for the pure schedule: the fraction
+   * of the phase capped at 1, so the final value holds from the last step on.
+   */
+  readonly valueAt: (t: number, lines: readonly number[]) => number;
 }
 
 /** Builds the phases exactly as PyTorch's `OneCycleLR.__init__` does (same float arithmetic). */
@@ -114,17 +126,29 @@ export function oneCyclePlan(totalSteps: number, pctStart: number, threePhase: b
         { endStep: pctStart * totalSteps - 1, lr: [0, 1], momentum: [0, 1] },
         { endStep: totalSteps - 1, lr: [1, 2], momentum: [1, 0] },
       ];
-  // The bounds as constants of the closures below, not as fields of the phases: V8 compiles them
-  // into the code that calls the closures, which makes the pure one-cycle about 1.3 times as fast.
+  // The bounds as constants of the closures below rather than read from `phases` (docs/benchmarks.md).
   const [e0, e1, e2] = phases.map((phase) => phase.endStep) as [number, number, number?];
   const last = phases.length - 1;
   const phaseOf = (t: number): number => (t <= e0 ? 0 : last === 1 || t <= e1 ? 1 : 2);
   const pctOf = (i: number, t: number, clampEnd: boolean): number =>
     i === 0 ? phasePct(t, 0, e0, i, clampEnd) : i === 1 ? phasePct(t, e0, e1, i, clampEnd) : phasePct(t, e1, e2!, i, clampEnd);
-  const [weight, mix] = strategy === 'cos' ? [annealCosWeight, annealCosMix] : [identity, annealLinear];
+  const [weight, line] = strategy === 'cos' ? [annealCosWeight, cosLine] : [identity, linearLine];
   const lrEnds = phases.flatMap((phase) => phase.lr);
   const momentumEnds = phases.flatMap((phase) => phase.momentum);
-  return { phases, phaseOf, pctOf, weight, mix, lrEnds, momentumEnds };
+  const valueAt = (t: number, lines: readonly number[]): number => {
+    if (t <= e0) return lines[0]! + lines[1]! * weight(phasePct(t, 0, e0, 0, true));
+    if (last === 1 || t <= e1) return lines[2]! + lines[3]! * weight(phasePct(t, e0, e1, 1, true));
+    return lines[4]! + lines[5]! * weight(phasePct(t, e1, e2!, 2, true));
+  };
+  return { phases, phaseOf, pctOf, weight, line, lrEnds, momentumEnds, valueAt };
+}
+
+/**
+ * The line ({@link OneCyclePlan.line}) of each phase between the endpoint `values` that `ends` (`lrEnds`
+ * or `momentumEnds`) names, flat: phase `i` is `lines[2i] + lines[2i + 1] · weight`.
+ */
+export function phaseLines(plan: OneCyclePlan, ends: readonly number[], values: readonly number[]): number[] {
+  return plan.phases.flatMap((_, i) => plan.line(values[ends[2 * i]!]!, values[ends[2 * i + 1]!]!));
 }
 
 /** {@link OneCyclePlan.pctOf} for the phase `i` from `start` to `end`. */
@@ -146,18 +170,6 @@ export function oneCycleRates(maxLr: number, divFactor: number, finalDivFactor: 
 }
 
 /**
- * For the pure schedule: the value of phase `i` for the annealing `weight`, between `values[from]` and
- * `values[to]` as `ends` (`lrEnds` or `momentumEnds`) give them. The endpoints are constants of the
- * closure, which V8 compiles into the caller: about 1.2 times as fast as reading them from `ends`.
- */
-function interpolation(plan: OneCyclePlan, ends: readonly number[]) {
-  const [a0, b0, a1, b1, a2 = 0, b2 = 0] = ends as [number, number, number, number, number?, number?];
-  const { mix } = plan;
-  return (i: number, weight: number, values: readonly number[]): number =>
-    i === 0 ? mix(values[a0]!, values[b0]!, weight) : i === 1 ? mix(values[a1]!, values[b1]!, weight) : mix(values[a2]!, values[b2]!, weight);
-}
-
-/**
  * The 1cycle policy (Smith & Topin 2018; PyTorch `OneCycleLR`): the rate rises from `maxLr/divFactor`
  * to `maxLr` over `pctStart · totalSteps` steps, then falls to `maxLr/divFactor/finalDivFactor` by step
  * `totalSteps − 1`; the momentum moves the opposite way between `maxMomentum` and `baseMomentum`.
@@ -175,30 +187,23 @@ export function oneCycle(options: OneCycleOptions): Schedule {
   const plan = oneCyclePlan(config.totalSteps, config.pctStart, config.threePhase, config.annealStrategy);
   const { maxLr, divFactor, finalDivFactor } = config;
   const spec = specOf<'oneCycle', typeof oneCycleRules>('oneCycle', config);
-  const lrAt = interpolation(plan, plan.lrEnds);
-  const momentumAt = interpolation(plan, plan.momentumEnds);
-  // The rates for the last peak seen (maxLr, or the group's base rate): recomputed when it changes
-  // (0 and -0 count as different, as Object.is does, which is slower here).
+  const rateLines = (p: number) => phaseLines(plan, plan.lrEnds, oneCycleRates(p, divFactor, finalDivFactor));
+  // The rate lines for the last peak seen (maxLr, or the group's base rate), recomputed when it changes.
+  // 0 and -0 count as different, as Object.is would have them (written out: docs/benchmarks.md).
   let peak = maxLr ?? Number.NaN;
-  let rates = oneCycleRates(peak, divFactor, finalDivFactor);
-  const momentums = [config.maxMomentum, config.baseMomentum] as const;
-  /** The annealing weight at step `t` of phase `i`. */
-  const weightAt = (i: number, t: number) => plan.weight(plan.pctOf(i, t, true));
+  let rates = rateLines(peak);
+  const momentums = phaseLines(plan, plan.momentumEnds, [config.maxMomentum, config.baseMomentum]);
   return createSchedule({
     type: 'oneCycle',
     spec,
     lr: (t, baseLr) => {
       const p = maxLr ?? baseLr;
-      if (p !== peak || (p === 0 && 1 / p !== 1 / peak)) rates = oneCycleRates((peak = p), divFactor, finalDivFactor);
-      const i = plan.phaseOf(t);
-      return lrAt(i, weightAt(i, t), rates);
+      if (p !== peak || (p === 0 && 1 / p !== 1 / peak)) rates = rateLines((peak = p));
+      return plan.valueAt(t, rates);
     },
     ...(config.cycleMomentum
       ? {
-          momentum: (t: number) => {
-            const i = plan.phaseOf(t);
-            return momentumAt(i, weightAt(i, t), momentums);
-          },
+          momentum: (t: number) => plan.valueAt(t, momentums),
         }
       : {}),
   });

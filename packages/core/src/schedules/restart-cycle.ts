@@ -21,10 +21,10 @@ const MAX_TABLED_CYCLE = 2048;
 
 /**
  * `f(i)`, each entry computed once and then looked up, for `0 <= i <= MAX_TABLED_CYCLE` (other `i`:
- * computed each time). Grows on demand. Only a cache: the values are exactly `f`'s, but V8's `**`
- * costs about ten times a `Math.cos`, and locating a step needs four cycle starts or lengths.
+ * computed each time). Grows on demand. Only a cache: the values are exactly `f`'s, computed without
+ * a power per lookup (locating a step needs four cycle starts or lengths; docs/benchmarks.md).
  * For an integer `tMult >= 2`, `tMult ** 1100` is already Infinity, so real cycle indices stay far
- * below the bound. (An explicit bounds test is faster in V8 than `table[i] ?? miss(i)`.)
+ * below the bound.
  */
 function cycleTable(f: (i: number) => number): (i: number) => number {
   const table: number[] = [];
@@ -33,6 +33,7 @@ function cycleTable(f: (i: number) => number): (i: number) => number {
     for (let k = table.length; k <= i; k++) table.push(f(k));
     return table[i]!;
   };
+  // An explicit bounds test rather than `table[i] ?? miss(i)`: measurably faster (docs/benchmarks.md).
   return (i) => (i >= 0 && i < table.length ? table[i]! : miss(i));
 }
 
@@ -89,10 +90,7 @@ function cycles(t0: number, tMult: number, memo: (f: (i: number) => number) => (
   return { cycleOf, since: (t, i) => (t < t0 ? t : t - start(i)), length };
 }
 
-/**
- * Locates step `t >= 0` among restart cycles of length `t0 · tMult^i` (`t0 > 0`, integer `tMult >= 1`).
- * For many steps with the same `t0` and `tMult`, {@link restartCycles} is faster.
- */
+/** Locates step `t >= 0` among restart cycles of length `t0 · tMult^i` (`t0 > 0`, integer `tMult >= 1`). */
 export function restartPosition(t: number, t0: number, tMult: number): RestartPosition {
   const { cycleOf, since, length } = cycles(t0, tMult, (f) => f); // one step: nothing worth keeping
   const cycle = cycleOf(t);

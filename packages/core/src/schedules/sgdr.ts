@@ -83,7 +83,7 @@ export function sgdr(options: SgdrOptions): Schedule {
     spec,
     lr: (t, b) => {
       const value = formula(t, b);
-      return value - value === 0 ? value : warmed.lr(t, b); // throws warmed's own error (see formulaOf)
+      return Number.isFinite(value) ? value : warmed.lr(t, b); // throws warmed's own error (see formulaOf)
     },
   });
 }
