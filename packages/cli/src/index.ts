@@ -1,6 +1,6 @@
 /**
  * `@anneal/cli`: the `anneal` command (see the README), and its building blocks for scripts: the short form
- * of schedules, terminal and SVG charts, schedule descriptions, the trace replay report.
+ * of schedules, terminal and SVG charts, schedule descriptions (the trace replay report is `@anneal/core/replay`'s).
  *
  * @packageDocumentation
  */
@@ -15,7 +15,6 @@ export { makeScale, logTicks, type Scale, type ScaleKind } from './scale.js';
 export { renderTerminalChart, MARKERS, type TerminalChartOptions, type TerminalChartStyle } from './plot-terminal.js';
 export { renderSvgChart, escapeXml, SVG_COLORS, type SvgChartOptions } from './svg.js';
 export { describeValues, formatDescription, type ScheduleDescription, type StepValue } from './describe.js';
-export { formatReplayFile, formatReplaySummary } from './replay-report.js';
 export { exact, compact } from './format.js';
 export { VERSION } from './version.js';
 export type { Command } from './commands/command.js';

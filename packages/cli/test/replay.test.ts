@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { replayTrace } from '@anneal/core/replay';
+import { formatReplayFile, formatReplaySummary, replayTrace } from '@anneal/core/replay';
 import { describe, expect, it } from 'vitest';
-import { formatReplayFile, formatReplaySummary } from '../src/replay-report.js';
 import { runCli } from './run-cli.js';
 
 const fixtures = fileURLToPath(new URL('../../core/test/fixtures/traces/', import.meta.url));

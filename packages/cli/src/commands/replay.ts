@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { replayTrace, type CaseResult } from '@anneal/core/replay';
+import { formatReplayFile, formatReplaySummary, replayTrace, type CaseResult } from '@anneal/core/replay';
 import { fileError, UsageError } from '../errors.js';
-import { formatReplayFile, formatReplaySummary } from '../replay-report.js';
 import { defineCommand } from './command.js';
 import { HELP_FLAG } from './shared.js';
 
-/** `anneal replay TRACE.json...`: core's trace replay with the output and exit statuses of `pnpm replay`. */
+/** `anneal replay TRACE.json...`: core's trace replay (`pnpm replay` in the repository runs this command). */
 export const replayCommand = defineCommand({
   name: 'replay',
   summary: 'replay PyTorch traces and report the largest deviation per case',
@@ -14,7 +13,7 @@ export const replayCommand = defineCommand({
 
 Replays every case of anneal-trace/1 files recorded from PyTorch
 (tools/torch-traces) through anneal and compares each row within a relative
-1e-12. Prints one line per case and a summary, as \`pnpm replay\` does.
+1e-12. Prints one line per case and a summary.
 
 exit status: 0 when every case agrees, 1 when one disagrees or cannot be
 replayed, 2 on unreadable input.
@@ -37,7 +36,7 @@ example:
       try {
         results = replayTrace(JSON.parse(text));
       } catch (error) {
-        // As \`pnpm replay\`: the file, then why it is not a trace.
+        // The file, then why it is not a trace.
         throw new UsageError(`${file}: ${(error as Error).message}`);
       }
       io.stdout(formatReplayFile(file, results));

@@ -76,8 +76,7 @@ export interface ResolveFlavour {
  */
 export function resolveOptions<R extends AnyRules>(rules: R, options: unknown, flavour: ResolveFlavour = {}): Resolved<R> {
   const { type, extra = [], torch } = flavour;
-  knownKeys('', options, [...(type === undefined ? [] : ['type']), ...Object.keys(rules), ...extra]);
-  const given = options as Record<string, unknown>;
+  const given = knownKeys('', options, [...(type === undefined ? [] : ['type']), ...Object.keys(rules), ...extra]);
   if (type !== undefined && given.type !== undefined && given.type !== type) throw new InvalidParameterError('type', given.type, JSON.stringify(type));
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(rules)) {

@@ -140,17 +140,8 @@ export function knownKeys(where: string, value: unknown, allowed: readonly strin
   return value as Record<string, unknown>;
 }
 
-/** An options argument must be a plain object. */
-export function optionsObject(name: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidParameterError(name, value, 'an options object');
-  }
-  return value as Record<string, unknown>;
-}
-
-/** An array of finite numbers, `length` long when given. */
-export function numbers(name: string, value: unknown, length?: number): number[] {
+/** An array of finite numbers. */
+export function numbers(name: string, value: unknown): number[] {
   if (!Array.isArray(value)) throw new InvalidParameterError(name, value, 'an array of numbers');
-  if (length !== undefined && value.length !== length) throw new InvalidParameterError(name, value, `an array of ${length} numbers`);
   return value.map((v, i) => finite(`${name}[${i}]`, v));
 }

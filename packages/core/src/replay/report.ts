@@ -1,5 +1,5 @@
 /**
- * The text report of a trace replay, shared by `pnpm replay` and `anneal replay`: one line per trace case, then a summary.
+ * The text report of a trace replay, printed by `anneal replay` (which `pnpm replay` runs): one line per trace case, then a summary.
  *
  * @packageDocumentation
  */

@@ -2,7 +2,7 @@
 import { AnnealError, InvalidParameterError, StateDictError } from '../errors.js';
 
 /** Deepest nesting of combinators the readers accept (a guard against hostile input). */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 /** Joins a path prefix and a field name (`a.b`, `a[0]`; odd keys quoted: `a["my key"]`). */
 export function join(prefix: string, field: string): string {

@@ -17,7 +17,7 @@ export { SCHEDULE_TYPES };
 export type ReadChild = (value: unknown, path: string) => Schedule;
 
 /** The children of a combinator's JSON form, read (none for a leaf schedule). */
-export function readChildren(descriptor: ScheduleDescriptor, spec: Record<string, unknown>, read: ReadChild): Schedule[] {
+function readChildren(descriptor: ScheduleDescriptor, spec: Record<string, unknown>, read: ReadChild): Schedule[] {
   if (descriptor.children === 'schedule') return [read(spec.schedule, 'schedule')];
   if (descriptor.children === 'schedules') return arrayAt('schedules', spec.schedules).map((child, i) => read(child, `schedules[${i}]`));
   return [];
