@@ -13,18 +13,22 @@ const outDir = join(root, 'docs', 'api');
 
 /** The packages documented, in sidebar order. */
 export const API_PACKAGES = [
-  { dir: 'packages/core', slug: 'core', summary: 'schedules, combinators, PyTorch-exact schedulers, JSON, trace replay' },
+  { dir: 'packages/core', slug: 'core', summary: 'schedules, combinators, PyTorch-exact schedulers' },
+  { dir: 'packages/core', entry: 'json', slug: 'core-json', summary: 'schedules and schedulers from JSON (anneal and PyTorch spelling)' },
+  { dir: 'packages/core', entry: 'replay', slug: 'core-replay', summary: 'replay of PyTorch traces' },
+  { dir: 'packages/core', entry: 'meta', slug: 'core-meta', summary: 'the descriptor of every schedule kind' },
+  { dir: 'packages/core', entry: 'adapter', slug: 'core-adapter', summary: 'the driver and checks framework adapters share' },
   { dir: 'packages/optim', slug: 'optim', summary: 'plain optimizers' },
   { dir: 'packages/tfjs', slug: 'tfjs', summary: 'TensorFlow.js' },
   { dir: 'packages/onnxruntime-web', slug: 'onnxruntime-web', summary: 'onnxruntime-web training' },
 ];
 
 /** Runs TypeDoc on one package; returns the Markdown of its single page. */
-async function renderPackage(pkgDir) {
+async function renderPackage(pkgDir, entry) {
   const tmp = mkdtempSync(join(tmpdir(), 'anneal-typedoc-'));
   try {
     const app = await Application.bootstrapWithPlugins({
-      entryPoints: [join(pkgDir, 'src', 'index.ts')],
+      entryPoints: [join(pkgDir, 'src', `${entry}.ts`)],
       tsconfig: join(pkgDir, 'tsconfig.json'),
       plugin: ['typedoc-plugin-markdown'],
       out: tmp,
@@ -69,12 +73,16 @@ export async function generateApiDocs() {
   const written = [];
   for (const [position, pkg] of API_PACKAGES.entries()) {
     const pkgDir = join(root, pkg.dir);
-    if (!existsSync(join(pkgDir, 'src', 'index.ts')) || !existsSync(join(pkgDir, 'package.json'))) {
+    const entry = pkg.entry ?? 'index';
+    if (!existsSync(join(pkgDir, 'src', `${entry}.ts`)) || !existsSync(join(pkgDir, 'package.json'))) {
       console.log(`api-docs: ${pkg.dir} not found, skipped`);
       continue;
     }
-    const { name, version, description } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-    const body = await renderPackage(pkgDir);
+    const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+    const name = entry === 'index' ? manifest.name : `${manifest.name}/${entry}`;
+    const { version } = manifest;
+    const description = entry === 'index' ? manifest.description : `${pkg.summary[0].toUpperCase()}${pkg.summary.slice(1)}.`;
+    const body = await renderPackage(pkgDir, entry);
     const front = [
       '---',
       `title: ${JSON.stringify(name)}`,
@@ -90,7 +98,7 @@ export async function generateApiDocs() {
       '',
       ':::note',
       '',
-      `Generated from the TSDoc comments of \`${pkg.dir}/src\` at build time. The comments are the contract.`,
+      `Generated from the TSDoc comments of \`${pkg.dir}/src/${entry}.ts\` at build time. The comments are the contract.`,
       '',
       ':::',
       '',
@@ -108,9 +116,9 @@ export async function generateApiDocs() {
     '',
     '# API reference',
     '',
-    'One page per published package, generated from its TSDoc at build time:',
+    'One page per published package and entry point, generated from its TSDoc at build time:',
     '',
-    ...written.map((p) => `- [\`${JSON.parse(readFileSync(join(root, p.dir, 'package.json'), 'utf8')).name}\`](./${p.slug}.md): ${p.summary}`),
+    ...written.map((p) => `- [\`${JSON.parse(readFileSync(join(root, p.dir, 'package.json'), 'utf8')).name}${p.entry ? `/${p.entry}` : ''}\`](./${p.slug}.md): ${p.summary}`),
     '',
   ].join('\n');
   writeFileSync(join(outDir, 'index.md'), index);
