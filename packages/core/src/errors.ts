@@ -57,14 +57,6 @@ export class InvalidParameterError extends AnnealError {
     this.value = value;
     this.expected = expected;
   }
-  /** The same error with `prefix` in front of its path (used by the JSON readers). */
-  withPath(prefix: string, rename?: (name: string) => string): InvalidParameterError {
-    const [head, ...rest] = this.path.split(/(?=[.[])/);
-    const renamed = rename && head !== undefined ? rename(head) : head;
-    const local = [renamed, ...rest].join('');
-    const path = prefix === '' ? local : `${prefix}.${local}`;
-    return new InvalidParameterError(path, this.value, this.expected);
-  }
 }
 
 /** A JSON schedule or scheduler named a kind anneal does not know. */

@@ -93,13 +93,9 @@ export function resolveOptions<R extends AnyRules>(rules: R, options: unknown, f
   return out as Resolved<R>;
 }
 
-/** The JSON form: `type` first, then the resolved options that are present. */
+/** The JSON form: `type` first, then the resolved options (absent optional ones stay absent). */
 export function specOf<T extends string, R>(type: T, resolved: Resolved<R>): SpecOf<T, R> {
-  const spec: Record<string, unknown> = { type };
-  for (const [key, value] of Object.entries(resolved)) {
-    if (value !== undefined) spec[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
-  }
-  return spec as SpecOf<T, R>;
+  return { type, ...resolved } as SpecOf<T, R>;
 }
 
 /** The rules of the listed options only (a stateful class that takes a subset of the pure schedule's options). */

@@ -45,7 +45,7 @@ export function located<T>(prefix: string, build: () => T, rename?: (name: strin
     return build();
   } catch (error) {
     if (error instanceof AnnealError && LOCATED.has(error)) throw error;
-    if (error instanceof InvalidParameterError) throw mark(error.withPath(prefix, rename));
+    if (error instanceof InvalidParameterError) throw mark(withPath(error, prefix, rename));
     if (error instanceof AnnealError || error instanceof StateDictError) throw mark(error);
     throw error;
   }
@@ -58,4 +58,12 @@ const LOCATED = new WeakSet<object>();
 export function mark<E extends object>(error: E): E {
   LOCATED.add(error);
   return error;
+}
+
+/** The same error with `prefix` in front of its path (and the path's head renamed, for PyTorch's spelling). */
+function withPath(error: InvalidParameterError, prefix: string, rename?: (name: string) => string): InvalidParameterError {
+  const [head, ...rest] = error.path.split(/(?=[.[])/);
+  const renamed = rename && head !== undefined ? rename(head) : head;
+  const local = [renamed, ...rest].join('');
+  return new InvalidParameterError(prefix === '' ? local : `${prefix}.${local}`, error.value, error.expected);
 }

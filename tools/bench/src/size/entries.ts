@@ -20,16 +20,17 @@ const KB = 1024;
 
 /**
  * The entries measured by `pnpm bench` and checked by this package's `test` script. 1 kB = 1024 bytes.
- * `@anneal/core` has three entry points (package.json `exports`); each has a line, importing every export.
+ * `@anneal/core` has five entry points (package.json `exports`); each has a line, importing every export.
  *
- * - `cosine`: limit = target 1.5 kB. 1.23 kB before the schedule descriptors; 7.3 kB since, because the
- *   built package keeps every descriptor (module-level objects built with calls and `String.raw`).
- * - `core-root`: every export of `@anneal/core`, target 8 kB. The JSON readers and trace replay moved to
- *   their own entries (16.6 kB with them, on the same sources). Measured 13,433 B (13.1 kB) with the
- *   descriptor registry: still above the target, so the limit is that + 5% until the schedules shrink;
- *   the check prints which modules dominate.
- * - `core-json`, `core-replay`: no target; limit = measured (14,703 B and 16,143 B) + ~10%. Each entry
- *   builds any schedule or scheduler from its name, so it carries all of them.
+ * - `cosine`: target 1.5 kB; 1.23 kB before the descriptor registry, 1.53 kB (1,567 B) after it: the shared
+ *   option resolution (unknown keys, the `type` check, defaults) costs about 0.3 kB once, for every schedule.
+ *   The limit is 1,600 B until that is won back; the target stays.
+ * - `core-root`: every export of `@anneal/core`, target 8 kB. 16.6 kB when it held the readers and trace
+ *   replay; 11.36 kB (11,633 B) with those, the descriptors' metadata and the adapters' driver in their own
+ *   entries. Still above the target (the stateful schedulers, ReduceLROnPlateau and the error messages
+ *   dominate; the check prints the modules); limit = measured + 5%.
+ * - `core-json`, `core-replay`, `core-meta`, `core-adapter`: no target; limit = measured + ~5-10%. The json
+ *   and meta entries reach every schedule and scheduler by name, so they carry all of them.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -37,7 +38,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import { cosine } from '@anneal/core'",
     code: "export { cosine } from '@anneal/core';",
     targetBytes: 1.5 * KB,
-    limitBytes: 1.5 * KB,
+    limitBytes: 1_600,
   },
   { id: 'sgdr', title: "import { sgdr } from '@anneal/core'", code: "export { sgdr } from '@anneal/core';" },
   { id: 'oneCycle', title: "import { oneCycle } from '@anneal/core'", code: "export { oneCycle } from '@anneal/core';" },
@@ -56,18 +57,30 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 14_105,
+    limitBytes: 12_200,
   },
   {
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 16_200,
+    limitBytes: 16_100,
+  },
+  {
+    id: 'core-meta',
+    title: "import * from '@anneal/core/meta' (every export)",
+    code: "export * from '@anneal/core/meta';",
+    limitBytes: 9_500,
+  },
+  {
+    id: 'core-adapter',
+    title: "import * from '@anneal/core/adapter' (every export)",
+    code: "export * from '@anneal/core/adapter';",
+    limitBytes: 4_250,
   },
   {
     id: 'core-replay',
     title: "import * from '@anneal/core/replay' (every export)",
     code: "export * from '@anneal/core/replay';",
-    limitBytes: 17_800,
+    limitBytes: 17_600,
   },
 ];
