@@ -50,6 +50,7 @@ import { piecewiseConstant } from '../src/schedules/piecewise-constant.js';
 import { piecewiseInterpolate } from '../src/schedules/piecewise-interpolate.js';
 import { scheduleFromJSON, schedulerFromJSON, type AnyScheduler } from '../src/json.js';
 import type { ScheduleType } from '../src/registry.js';
+import { RESTART_SNAP } from '../src/schedules/restart-cycle.js';
 import { adam, expectClose, expectSame, expectSameArray, expectWithin, lrs, momenta, restoreGroups, sgd, snapshotGroups } from './helpers.js';
 
 const RUNS = 60;
@@ -478,6 +479,9 @@ function slowRestart(t: number, t0: number, tMult: number): { cycle: number; tCu
     length *= tMult;
     cycle += 1;
   }
+  // The restart rule: a step within the window below the next restart is that restart.
+  const next = start + length;
+  if (next - t <= Math.min(RESTART_SNAP * next, 2 ** -20)) return { cycle: cycle + 1, tCur: 0, tI: length * tMult };
   return { cycle, tCur: t - start, tI: length };
 }
 

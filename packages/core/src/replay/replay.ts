@@ -53,12 +53,18 @@ function makeOptimizer(c: TraceCase): OptimizerLike {
 }
 
 /**
- * Whether PyTorch's row after `step(epoch)` is the known SGDR misfire: `epoch` is an exact restart
- * (anneal is at the start of a cycle) and PyTorch's float logarithm picked the previous cycle, whose end
- * is `etaMin` for every group.
+ * Why PyTorch's row differs by anneal's restart rule, or `undefined`: anneal is at a restart (the epoch is
+ * one, or within 1024 ulps below one, or a `step()` reached one after such an epoch) and PyTorch is at the
+ * end of the previous cycle, `etaMin` for every group (its float logarithm picked the previous cycle, or
+ * its `T_cur` kept the ulps below the restart).
  */
-function isKnownRestartMiss(s: CosineAnnealingWarmRestarts, epoch: number, torchRow: readonly number[]): boolean {
-  return s.tMult > 1 && epoch >= s.t0 && s.tCur === 0 && torchRow.every((lr) => lr === s.etaMin);
+function restartRuleDifference(s: CosineAnnealingWarmRestarts, epoch: number | undefined, torchRow: readonly number[], bases: readonly number[]): string | undefined {
+  if (!(s.tCur === 0 && (epoch === undefined ? s.lastEpoch : epoch) > 0)) return undefined;
+  if (!torchRow.every((lr, j) => Math.abs(lr - s.etaMin) <= TRACE_TOLERANCE * Math.max(Math.abs(s.etaMin), Math.abs(bases[j]!)))) return undefined;
+  if (epoch === undefined) return 'a step() onto a restart after an epoch a few ulps below one: PyTorch keeps the ulps and ends the previous cycle, anneal restarts';
+  return Number.isInteger(epoch) && s.tMult > 1
+    ? `PyTorch's float logarithm misses the restart at epoch ${epoch}; anneal gives the restart value`
+    : `epoch ${epoch} is within 1024 ulps below a restart: anneal gives the restart value, PyTorch the end of the previous cycle`;
 }
 
 /** Replays one case: builds the scheduler from its PyTorch spelling, performs the actions, compares every row. */
@@ -113,9 +119,7 @@ export function replayCase(c: TraceCase): CaseResult {
       } else if ('epoch' in action) {
         if (scheduler instanceof CosineAnnealingWarmRestarts) {
           scheduler.step(action.epoch);
-          if (isKnownRestartMiss(scheduler, action.epoch, c.lrs[i + 1]!)) {
-            known = `PyTorch's float logarithm misses the restart at epoch ${action.epoch}; anneal gives the restart value`;
-          }
+          known = restartRuleDifference(scheduler, action.epoch, c.lrs[i + 1]!, initial);
         } else if ('lastEpoch' in scheduler && typeof (scheduler as { step: unknown }).step === 'function') {
           (scheduler as { step(e?: number): void }).step(action.epoch);
         } else {
@@ -124,6 +128,7 @@ export function replayCase(c: TraceCase): CaseResult {
       } else {
         if (scheduler instanceof ReduceLROnPlateau) throw new AnnealError('invalid-trace', `actions[${i}]: ReduceLROnPlateau needs metrics`);
         scheduler.step();
+        if (scheduler instanceof CosineAnnealingWarmRestarts) known = restartRuleDifference(scheduler, undefined, c.lrs[i + 1]!, initial);
       }
     } catch (error) {
       return { ...result, ok: false, maxDeviation: Infinity, error: `action ${i}: ${(error as Error).message}` };

@@ -1,7 +1,7 @@
 import { pickRules, resolveOptions } from '../internal/options.js';
 import { sgdrRules, type sgdr } from '../schedules/sgdr.js';
 import { cosineBetween, cosineWeight, type cosineAnnealingValue } from '../schedules/cosine.js';
-import { restartCycles, type RestartCycles, type restartPosition } from '../schedules/restart-cycle.js';
+import { restartCycles, type RESTART_SNAP, type RestartCycles, type restartPosition } from '../schedules/restart-cycle.js';
 import { checkStep } from '../schedule.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { stateNumber, type SchedulerState } from './state.js';
@@ -24,10 +24,12 @@ export interface CosineAnnealingWarmRestartsOptions {
  * by one and restarts when it reaches `T_i`; `step(epoch)` accepts fractional epochs
  * (`step(epoch + i / itersPerEpoch)`) and jumps anywhere.
  *
- * One deliberate difference: for `step(epoch)` PyTorch finds the cycle with a float logarithm that is
- * one cycle short at some exact restarts (e.g. epoch 1210 with `t0 = 10, tMult = 3` gives `etaMin`
- * instead of the restart value); anneal computes the cycle exactly ({@link restartPosition}), everywhere
- * else the values are PyTorch's to the last bit. Pure counterpart: {@link sgdr}.
+ * One deliberate difference, the restart rule: in `step(epoch)` an epoch at a restart, or within 1024 ulps
+ * below it ({@link RESTART_SNAP}, e.g. 6.999999999999997 from adding 1/3 per batch, for 7), gives the
+ * restart value. PyTorch finds the cycle with a float logarithm that is one cycle short at some exact
+ * restarts (epoch 1210 with `t0 = 10, tMult = 3` gives `etaMin` there) and takes an epoch a few ulps below a
+ * restart as the end of the previous cycle when `tMult = 1` (its logarithm sometimes rounds it up when
+ * `tMult > 1`). Everywhere else the values are PyTorch's to the last bit. Pure counterpart: {@link sgdr}.
  */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   readonly kind = 'CosineAnnealingWarmRestarts';
@@ -75,14 +77,10 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       }
     } else {
       checkStep(e);
-      if (e >= this.t0) {
-        const cycle = this.cycles.cycleOf(e);
-        this.tCur = this.cycles.since(e, cycle);
-        if (this.tMult !== 1) this.tI = this.cycles.length(cycle);
-      } else {
-        this.tI = this.t0;
-        this.tCur = e;
-      }
+      // PyTorch's arithmetic, except at a restart: see restartPosition.
+      const cycle = this.cycles.cycleOf(e);
+      this.tCur = this.cycles.since(e, cycle);
+      this.tI = this.cycles.length(cycle);
     }
     this.lastEpoch = Math.floor(e);
     this.stepCount += 1;

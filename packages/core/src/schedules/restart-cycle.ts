@@ -59,9 +59,34 @@ export function restartCycles(t0: number, tMult: number): RestartCycles {
   return cycles(t0, tMult, cycleTable);
 }
 
+/**
+ * How close below a restart a step counts as the restart, relative to the restart step: 1024 ulps, and
+ * never more than 2^-20 (about 1e-6) of a step. Epochs accumulated in floating point (`epoch += 1 / 3` per
+ * batch) land some ulps below the restart they stand for (6.999999999999997 for 7; tens of ulps after a
+ * thousand additions); steps that close are the restart, never the end of the previous cycle. Real steps
+ * are farther apart than the window (1.6e-12 wide at 7, 2.3e-10 at 1000, 2^-20 from about 4e9 on), so no
+ * step that means something else is moved.
+ */
+export const RESTART_SNAP = 1024 * Number.EPSILON;
+
+/** Whether `t` is a restart at step `start`, or within the {@link RESTART_SNAP} window below it. */
+function reaches(t: number, start: number): boolean {
+  return start - t <= Math.min(RESTART_SNAP * start, 2 ** -20);
+}
+
 /** {@link restartCycles}, with each cycle's start and length memoized by `memo` (or not: the identity). */
 function cycles(t0: number, tMult: number, memo: (f: (i: number) => number) => (i: number) => number): RestartCycles {
-  if (tMult === 1) return { cycleOf: (t) => Math.floor(t / t0), since: (t) => t % t0, length: () => t0 };
+  if (tMult === 1) {
+    return {
+      cycleOf: (t) => {
+        const i = Math.floor(t / t0);
+        return reaches(t, (i + 1) * t0) ? i + 1 : i;
+      },
+      // 0 for a step moved onto the restart after it (then i·t0 > t)
+      since: (t, i) => (i * t0 > t ? 0 : t % t0),
+      length: () => t0,
+    };
+  }
   const logTMult = Math.log(tMult);
   /** The first step of cycle `i`, `t0·(tMult^i − 1)/(tMult − 1)`. */
   const start = memo((i) => {
@@ -74,7 +99,7 @@ function cycles(t0: number, tMult: number, memo: (f: (i: number) => number) => (
     return Number.isFinite(l) ? l : Math.exp(Math.log(t0) + i * logTMult);
   });
   const cycleOf = (t: number): number => {
-    if (t < t0) return 0;
+    if (t < t0) return reaches(t, t0) ? 1 : 0;
     const x = (t / t0) * (tMult - 1) + 1;
     // In log space when t / t0 overflows (a tiny t0 and a huge t). For tMult = 2, log2 saves a division;
     // the estimate may then differ in the last bit, which the exact corrections below absorb.
@@ -84,10 +109,11 @@ function cycles(t0: number, tMult: number, memo: (f: (i: number) => number) => (
     // The estimate is at most one off; each correction runs at most once or twice (bounded regardless).
     for (let k = 0; k < 4 && i > 0 && start(i) > t; k++) i--;
     for (let k = 0; k < 4 && start(i + 1) <= t; k++) i++;
-    return i;
+    return reaches(t, start(i + 1)) ? i + 1 : i;
   };
-  // Before t0, `t` itself (also when `t` is -0, which `t - start(0)` would turn into 0).
-  return { cycleOf, since: (t, i) => (t < t0 ? t : t - start(i)), length };
+  // Before t0, `t` itself (also when `t` is -0, which `t - start(0)` would turn into 0); 0 for a step moved
+  // onto the restart after it.
+  return { cycleOf, since: (t, i) => (i === 0 ? t : Math.max(0, t - start(i))), length };
 }
 
 /** Locates step `t >= 0` among restart cycles of length `t0 · tMult^i` (`t0 > 0`, integer `tMult >= 1`). */
