@@ -54,6 +54,11 @@ export class OneCycleLR extends LRScheduler {
   private readonly rateLines: number[][];
   /** For each phase, each group's momentum line, flat like `rateLines`. */
   private readonly momentumLines: number[][];
+  /**
+   * The group bounds the lines were computed from, 5 per group: `initialLr`, `maxLr`, `minLr`,
+   * `maxMomentum`, `baseMomentum` as read from the group (`undefined` when absent: this scheduler's own).
+   */
+  private readonly bounds: Array<number | undefined>;
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
@@ -78,15 +83,39 @@ export class OneCycleLR extends LRScheduler {
       maxMomentum: Array.isArray(maxMomentum) ? this.maxMomentums : this.maxMomentums[0],
     };
     if (this.lastEpoch === -1) {
+      // PyTorch keeps the bounds in the groups and reads them back every step (see computeLr).
       this.optimizer.paramGroups.forEach((g, i) => {
-        g.initialLr = this.maxLrs[i]! / this.config.divFactor;
-        if (this.config.cycleMomentum) writeMomentum(g, this.maxMomentums[i]!);
+        const [initialLr, peak, minLr] = oneCycleRates(this.maxLrs[i]!, this.config.divFactor, this.config.finalDivFactor);
+        Object.assign(g, { initialLr, maxLr: peak, minLr });
+        if (this.config.cycleMomentum) {
+          writeMomentum(g, this.maxMomentums[i]!);
+          Object.assign(g, { maxMomentum: this.maxMomentums[i]!, baseMomentum: this.baseMomentums[i]! });
+        }
       });
     }
+    this.bounds = this.optimizer.paramGroups.flatMap((g) => [g.initialLr, g.maxLr, g.minLr, g.maxMomentum, g.baseMomentum]);
+    this.optimizer.paramGroups.forEach((_, i) => this.readBounds(i));
     this.start();
   }
   protected options() {
     return this.userOptions;
+  }
+  /**
+   * Recomputes group `i`'s lines from the bounds its group holds (this scheduler's own where it holds
+   * none), as PyTorch's `get_lr` reads `group['max_lr']` and the others every step.
+   */
+  private readBounds(i: number): void {
+    const g = this.optimizer.paramGroups[i]!;
+    const own = oneCycleRates(this.maxLrs[i]!, this.config.divFactor, this.config.finalDivFactor);
+    const rates = phaseLines(this.plan, this.plan.lrEnds, [g.initialLr ?? own[0], g.maxLr ?? own[1], g.minLr ?? own[2]]);
+    const momentums = phaseLines(this.plan, this.plan.momentumEnds, [g.maxMomentum ?? this.maxMomentums[i]!, g.baseMomentum ?? this.baseMomentums[i]!]);
+    this.plan.phases.forEach((_, p) => {
+      this.rateLines[p]![2 * i] = rates[2 * p]!;
+      this.rateLines[p]![2 * i + 1] = rates[2 * p + 1]!;
+      this.momentumLines[p]![2 * i] = momentums[2 * p]!;
+      this.momentumLines[p]![2 * i + 1] = momentums[2 * p + 1]!;
+    });
+    this.bounds.splice(5 * i, 5, g.initialLr, g.maxLr, g.minLr, g.maxMomentum, g.baseMomentum);
   }
   /** PyTorch's error for a step past `totalSteps`. */
   private pastTheEnd(t: number): never {
@@ -105,7 +134,13 @@ export class OneCycleLR extends LRScheduler {
     const cycleMomentum = this.config.cycleMomentum;
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
+    const b = this.bounds;
     for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      // Another OneCycleLR on this optimizer may have written its own bounds (PyTorch then uses those).
+      if (g.initialLr !== b[5 * i] || g.maxLr !== b[5 * i + 1] || g.minLr !== b[5 * i + 2] || g.maxMomentum !== b[5 * i + 3] || g.baseMomentum !== b[5 * i + 4]) {
+        this.readBounds(i);
+      }
       if (cycleMomentum) writeMomentum(groups[i]!, momentums[2 * i]! + momentums[2 * i + 1]! * weight);
       out[i] = rates[2 * i]! + rates[2 * i + 1]! * weight;
     }

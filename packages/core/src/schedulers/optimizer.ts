@@ -17,6 +17,18 @@ export interface ParamGroup {
   momentum?: number;
   /** Adam-style betas; one-cycle and cyclic schedulers cycle `betas[0]` when present. */
   betas?: readonly number[];
+  /**
+   * `OneCycleLR`'s bounds, kept in the group as PyTorch keeps them (`max_lr`, `min_lr`, `max_momentum`,
+   * `base_momentum`, with `initial_lr`): written at construction and read back every step, so a second
+   * `OneCycleLR` built on the same optimizer moves the first one's bounds, exactly as in PyTorch.
+   */
+  maxLr?: number;
+  /** See {@link ParamGroup.maxLr}. */
+  minLr?: number;
+  /** See {@link ParamGroup.maxLr}. */
+  maxMomentum?: number;
+  /** See {@link ParamGroup.maxLr}. */
+  baseMomentum?: number;
 }
 
 /** Anything with PyTorch-like parameter groups. */
