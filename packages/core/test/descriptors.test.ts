@@ -231,12 +231,14 @@ describe('no accepted-but-ignored input (PyTorch spelling, pure and stateful)', 
     });
   }
 
-  it('SequentialLR refuses a last_epoch it would not honour; ChainedScheduler refuses last_epoch and verbose as PyTorch 1.13 does', () => {
+  it('SequentialLR honours last_epoch (its count starts at last_epoch + 1, as in PyTorch); ChainedScheduler refuses last_epoch and verbose as PyTorch 1.13 does', () => {
     const child = { scheduler: 'ExponentialLR', kwargs: { gamma: 0.5 } };
-    expect(() => schedulerFromJSON(sgd([BASE]), { scheduler: 'SequentialLR', kwargs: { schedulers: [child, child], milestones: [2], last_epoch: 4 } })).toThrow(
-      /kwargs\.last_epoch must be -1 for SequentialLR/,
-    );
-    expect(() => schedulerFromJSON(sgd([BASE]), { scheduler: 'SequentialLR', kwargs: { schedulers: [child, child], milestones: [2], last_epoch: -1 } })).not.toThrow();
+    const run = (lastEpoch: number) => {
+      const s = schedulerFromJSON(sgd([BASE]), { scheduler: 'SequentialLR', kwargs: { schedulers: [child, { scheduler: 'StepLR', kwargs: { step_size: 100 } }], milestones: [3], last_epoch: lastEpoch } });
+      return [0, 1, 2].map(() => (s.step(), s.getLastLr()[0]));
+    };
+    expect(run(-1)).toEqual([0.05, 0.025, 0.1]); // hand-over to StepLR (its step 0: the base rate) at step 3
+    expect(run(1)).toEqual([0.1, 0.1, 0.1]); // counting from 2: the hand-over comes at the first step
     for (const key of ['last_epoch', 'verbose']) {
       expect(() => schedulerFromJSON(sgd([BASE]), { scheduler: 'ChainedScheduler', kwargs: { schedulers: [child], [key]: -1 } })).toThrow(
         new RegExp(`kwargs\\.${key} must be absent`),

@@ -1,5 +1,5 @@
 import { InvalidParameterError } from '../errors.js';
-import { knownKeys, milestones as checkMilestones } from '../internal/validate.js';
+import { knownKeys, nonNegative } from '../internal/validate.js';
 import { bisectRight } from '../internal/python.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
@@ -9,8 +9,18 @@ import type { OptimizerLike } from './optimizer.js';
 export interface SequentialLROptions {
   /** Schedulers built on the same optimizer, in order. */
   schedulers: LRScheduler[];
-  /** Steps at which the next scheduler takes over; one fewer than the schedulers. */
+  /**
+   * Steps at which the next scheduler takes over; one fewer than the schedulers, each >= 0. Any order is
+   * accepted, as in PyTorch, which locates the step with `bisect_right` on the list as given (so an
+   * unsorted list hands over where that search lands, not "at each milestone").
+   */
   milestones: number[];
+  /**
+   * PyTorch's `last_epoch`: the sequence starts counting at `lastEpoch + 1` instead of 0, which moves every
+   * hand-over earlier and skips those already passed. Default `-1`. The sub-schedulers keep their own
+   * `lastEpoch`.
+   */
+  lastEpoch?: number;
 }
 
 /**
@@ -32,7 +42,7 @@ export class SequentialLR implements SteppableScheduler {
   lastEpoch: number;
   private lastLr: number[];
   constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
-    knownKeys('', options, ['schedulers', 'milestones']);
+    knownKeys('', options, ['schedulers', 'milestones', 'lastEpoch']);
     const { schedulers } = options;
     if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => s instanceof LRScheduler)) {
       throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers (ReduceLROnPlateau cannot be sequenced)');
@@ -42,14 +52,18 @@ export class SequentialLR implements SteppableScheduler {
         throw new InvalidParameterError(`schedulers[${i}].optimizer`, '(another optimizer)', 'the optimizer given to SequentialLR');
       }
     });
-    const milestones = checkMilestones('milestones', options.milestones, { allowEmpty: true });
+    const raw = options.milestones;
+    if (!Array.isArray(raw)) throw new InvalidParameterError('milestones', raw, 'an array of numbers');
+    const milestones = raw.map((m, i) => nonNegative(`milestones[${i}]`, m));
+    const lastEpoch = options.lastEpoch ?? -1;
+    if (!Number.isSafeInteger(lastEpoch) || lastEpoch < -1) throw new InvalidParameterError('lastEpoch', lastEpoch, 'an integer >= -1');
     if (milestones.length !== schedulers.length - 1) {
       throw new InvalidParameterError('milestones', options.milestones, `an array of ${schedulers.length - 1} milestones (one fewer than the ${schedulers.length} schedulers)`);
     }
     this.optimizer = optimizer;
     this.schedulers = [...schedulers];
     this.milestones = milestones;
-    this.lastEpoch = 0;
+    this.lastEpoch = lastEpoch + 1;
     for (const group of optimizer.paramGroups) group.lr = group.initialLr ?? group.lr;
     for (const s of this.schedulers) s.lastEpoch -= 1;
     this.schedulers[0]!.initialStep();

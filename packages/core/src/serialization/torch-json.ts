@@ -67,13 +67,6 @@ function fromDescriptor(descriptor: ScheduleDescriptor, scheduler: TorchClass['s
   return { name: torch.class, kwargs, verbose: common.verbose, descriptor, scheduler };
 }
 
-/** Refuses `last_epoch` other than -1 where anneal does not resume through the constructor. */
-function freshOnly(name: string, lastEpoch: unknown): void {
-  if (lastEpoch !== undefined && lastEpoch !== -1) {
-    throw new InvalidParameterError('lastEpoch', lastEpoch, `-1 for ${name} (resume with loadStateDict)`);
-  }
-}
-
 /** Every PyTorch scheduler class anneal reads. */
 const TORCH: readonly TorchClass[] = [
   fromDescriptor(stepDescriptor, (opt, o) => new StepLR(opt, o as never)),
@@ -95,8 +88,7 @@ const TORCH: readonly TorchClass[] = [
     verbose: true,
     scheduler: (opt, o) => new ReduceLROnPlateau(opt, o),
   },
-  fromDescriptor(sequenceDescriptor, (opt, { lastEpoch, ...o }, children) => {
-    freshOnly('SequentialLR', lastEpoch);
+  fromDescriptor(sequenceDescriptor, (opt, o, children) => {
     const list = children();
     list.forEach((s, i) => {
       if (!(s instanceof LRScheduler)) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler SequentialLR can sequence (not ReduceLROnPlateau, SequentialLR or ChainedScheduler)');
