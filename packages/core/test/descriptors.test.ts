@@ -235,6 +235,7 @@ describe('no accepted-but-ignored input (PyTorch spelling, pure and stateful)', 
     const child = { scheduler: 'ExponentialLR', kwargs: { gamma: 0.5 } };
     const run = (lastEpoch: number) => {
       const s = schedulerFromJSON(sgd([BASE]), { scheduler: 'SequentialLR', kwargs: { schedulers: [child, { scheduler: 'StepLR', kwargs: { step_size: 100 } }], milestones: [3], last_epoch: lastEpoch } });
+      if ('isBetter' in s) throw new Error('SequentialLR read as a plateau scheduler');
       return [0, 1, 2].map(() => (s.step(), s.getLastLr()[0]));
     };
     expect(run(-1)).toEqual([0.05, 0.025, 0.1]); // hand-over to StepLR (its step 0: the base rate) at step 3
