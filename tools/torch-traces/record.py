@@ -8,7 +8,7 @@ a user would, performs the actions and writes what PyTorch put into
 ``optimizer.param_groups[i]["lr"]`` (and momentum / Adam beta1 on request) as
 ``anneal-trace/1`` JSON files (see shared/trace-format.md).
 
-    /usr/bin/python3 tools/torch-traces/record.py            # PyTorch 1.13: traces/ (+ traces-pending/)
+    /usr/bin/python3 tools/torch-traces/record.py            # PyTorch 1.13: traces/ (+ traces-refused/)
     /opt/anneal-venv/bin/python tools/torch-traces/record.py # PyTorch 2.x: traces-torch2/
     ... record.py --check                                    # exit 1 if any file is stale
 
@@ -38,11 +38,11 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "packages" / "core" / "test" / "fixtures"
 TORCH_MAJOR = int(str(torch.__version__).split(".")[0])
 # Where each major version's traces go by default.  packages/core/test/traces.test.ts replays every
-# file in traces/ (the 1.13 set), so the 1.13 cases anneal does not replay green yet (PENDING) are
-# written to traces-pending/ instead, under the same file name.  The 2.x set is not read by that test
-# and is written whole.
+# file in traces/ (the 1.13 set), so the 1.13 inputs anneal refuses (PENDING: the refusals, each a row of
+# the differences table, packages/core/src/meta/differences.ts) are written to traces-refused/ instead,
+# where test/differences.test.ts reads them.  The 2.x set is written whole (its refusals.json included).
 OUT_DIR = FIXTURES / ("traces" if TORCH_MAJOR == 1 else "traces-torch%d" % TORCH_MAJOR)
-PENDING_DIR = FIXTURES / "traces-pending" if TORCH_MAJOR == 1 else None
+PENDING_DIR = FIXTURES / "traces-refused" if TORCH_MAJOR == 1 else None
 
 # --------------------------------------------------------------------------
 # Small builders for action lists and param groups (they only return data).
@@ -1083,20 +1083,41 @@ ROUND2 = RESUME + COMPOSITE_ROUND2 + SGDR_ROUND2 + TWO_OF_A_KIND
 # does with each.  A replay of these is expected to fail at construction while anneal refuses them.
 # --------------------------------------------------------------------------
 
-ANNEAL_REFUSALS = [
-    # SequentialLR milestones: anneal wants them non-negative and non-decreasing.
-    dict(name="refused_seq_unsorted_milestones_8_3_two_groups", scheduler="SequentialLR",
+# Inputs anneal refused until it was shown that PyTorch's result is a useful schedule (issue 15, class 4):
+# unsorted SequentialLR milestones, OneCycleLR max_lr 0 (a frozen group), CyclicLR step_size_down 0 (a
+# sawtooth), fractional ReduceLROnPlateau patience and cooldown, negative min_lr (never binds) and eps.  anneal now runs them as PyTorch does.
+ACCEPTED_EDGES = [
+    dict(name="seq_unsorted_milestones_8_3_two_groups", scheduler="SequentialLR",
          kwargs={"schedulers": [sub("LinearLR", start_factor=0.5, total_iters=4), sub("ExponentialLR", gamma=0.9),
                                 sub("StepLR", step_size=2, gamma=0.5)],
                  "milestones": [8, 3]}, groups=G2, actions=steps(15)),
-    dict(name="refused_seq_unsorted_milestones_5_2_three_groups", scheduler="SequentialLR",
+    dict(name="seq_unsorted_milestones_5_2_three_groups", scheduler="SequentialLR",
          kwargs={"schedulers": [sub("ConstantLR", factor=0.5, total_iters=3), sub("CosineAnnealingLR", T_max=10),
                                 sub("ExponentialLR", gamma=0.8)],
                  "milestones": [5, 2]}, groups=G3, actions=steps(12)),
-    dict(name="refused_seq_unsorted_milestones_6_4_1", scheduler="SequentialLR",
+    dict(name="seq_unsorted_milestones_6_4_1", scheduler="SequentialLR",
          kwargs={"schedulers": [sub("LinearLR", start_factor=0.25, total_iters=6), sub("ExponentialLR", gamma=0.9),
                                 sub("StepLR", step_size=2, gamma=0.5), sub("CosineAnnealingLR", T_max=5)],
                  "milestones": [6, 4, 1]}, groups=G1, actions=steps(12)),
+    dict(name="onecycle_max_lr_zero_in_list", scheduler="OneCycleLR",
+         kwargs={"max_lr": [0.1, 0.0], "total_steps": 10}, groups=G2, actions=steps(10)),
+    dict(name="cyclic_step_size_down_0", scheduler="CyclicLR",
+         kwargs={"base_lr": 0.001, "max_lr": 0.1, "step_size_up": 4, "step_size_down": 0},
+         groups=g(0.01, momentum=0.9), actions=steps(12), record_momentum=True),
+    dict(name="plateau_float_patience", scheduler="ReduceLROnPlateau", kwargs={"factor": 0.5, "patience": 1.5},
+         groups=G1, actions=metrics(metric_series("noisy", 40, seed=3))),
+    dict(name="plateau_float_cooldown", scheduler="ReduceLROnPlateau",
+         kwargs={"factor": 0.5, "patience": 0, "cooldown": 1.5}, groups=G1, actions=metrics(metric_series("plateau", 10))),
+    dict(name="plateau_negative_min_lr", scheduler="ReduceLROnPlateau",
+         kwargs={"factor": 0.0, "patience": 0, "min_lr": -0.01}, groups=G2, actions=metrics(metric_series("plateau", 4))),
+    dict(name="plateau_negative_eps", scheduler="ReduceLROnPlateau",
+         kwargs={"factor": 0.5, "patience": 0, "min_lr": 0.02, "eps": -1.0}, groups=G2,
+         actions=metrics(metric_series("plateau", 6))),
+]
+
+
+ANNEAL_REFUSALS = [
+    # SequentialLR milestones: anneal wants them non-negative and non-decreasing.
     dict(name="refused_seq_negative_milestone", scheduler="SequentialLR",
          kwargs={"schedulers": [sub("ConstantLR", factor=0.5, total_iters=3), sub("ExponentialLR", gamma=0.9)],
                  "milestones": [-1]}, groups=G2, actions=steps(8)),
@@ -1167,12 +1188,7 @@ ANNEAL_REFUSALS = [
     dict(name="refused_onecycle_three_phase_pct_start_0.6", scheduler="OneCycleLR",
          kwargs={"max_lr": 0.1, "total_steps": 20, "three_phase": True, "pct_start": 0.6},
          groups=g(0.01, momentum=0.9), actions=steps(20), record_momentum=True),
-    dict(name="refused_onecycle_max_lr_zero_in_list", scheduler="OneCycleLR",
-         kwargs={"max_lr": [0.1, 0.0], "total_steps": 10}, groups=G2, actions=steps(10)),
     # CyclicLR
-    dict(name="refused_cyclic_step_size_down_0", scheduler="CyclicLR",
-         kwargs={"base_lr": 0.001, "max_lr": 0.1, "step_size_up": 4, "step_size_down": 0},
-         groups=g(0.01, momentum=0.9), actions=steps(12), record_momentum=True),
     dict(name="refused_cyclic_negative_step_size_up", scheduler="CyclicLR",
          kwargs={"base_lr": 0.001, "max_lr": 0.1, "step_size_up": -2, "step_size_down": 4, "cycle_momentum": False},
          groups=G1, actions=steps(12)),
@@ -1185,8 +1201,6 @@ ANNEAL_REFUSALS = [
          groups=G2, actions=metrics(metric_series("plateau", 6))),
     dict(name="refused_plateau_negative_patience", scheduler="ReduceLROnPlateau",
          kwargs={"factor": 0.5, "patience": -1}, groups=G1, actions=metrics(metric_series("improving", 8))),
-    dict(name="refused_plateau_float_patience", scheduler="ReduceLROnPlateau", kwargs={"factor": 0.5, "patience": 1.5},
-         groups=G1, actions=metrics(metric_series("noisy", 40, seed=3))),
     dict(name="refused_plateau_negative_threshold_rel", scheduler="ReduceLROnPlateau",
          kwargs={"factor": 0.5, "patience": 1, "threshold": -0.01}, groups=G1,
          actions=metrics(metric_series("worsening", 20))),
@@ -1195,18 +1209,10 @@ ANNEAL_REFUSALS = [
          actions=metrics(metric_series("worsening", 20))),
     dict(name="refused_plateau_negative_cooldown", scheduler="ReduceLROnPlateau",
          kwargs={"factor": 0.5, "patience": 0, "cooldown": -2}, groups=G1, actions=metrics(metric_series("plateau", 8))),
-    dict(name="refused_plateau_float_cooldown", scheduler="ReduceLROnPlateau",
-         kwargs={"factor": 0.5, "patience": 0, "cooldown": 1.5}, groups=G1, actions=metrics(metric_series("plateau", 10))),
-    dict(name="refused_plateau_negative_min_lr", scheduler="ReduceLROnPlateau",
-         kwargs={"factor": 0.0, "patience": 0, "min_lr": -0.01}, groups=G2, actions=metrics(metric_series("plateau", 4))),
-    dict(name="refused_plateau_negative_eps", scheduler="ReduceLROnPlateau",
-         kwargs={"factor": 0.5, "patience": 0, "min_lr": 0.02, "eps": -1.0}, groups=G2,
-         actions=metrics(metric_series("plateau", 6))),
 ]
 
-# Round-2 cases anneal does not replay green against PyTorch 1.13 yet: written to traces-pending/
-# (same file name) so that the trace test, which replays every file in traces/, stays green.
-# Take a name out once anneal agrees, and re-record.  The refusals are all here while anneal refuses them.
+# The 1.13 cases that go to traces-refused/ (same file name) rather than traces/: the inputs anneal
+# refuses.  When anneal starts to accept one, move its case to ACCEPTED_EDGES and re-record.
 PENDING = {case["name"] for case in ANNEAL_REFUSALS}
 
 
@@ -1219,6 +1225,7 @@ FILES = {
     "plateau.json": PLATEAU,
     "composite.json": COMPOSITE,
     "parity-round2.json": ROUND2,
+    "accepted-edges.json": ACCEPTED_EDGES,
     "refusals.json": ANNEAL_REFUSALS,
 }
 

@@ -88,7 +88,7 @@ describe('periods: zero, negative, NaN and infinite lengths are refused', () => 
     ['ConstantLR', 'totalIters', (v) => new ConstantLR(opt(), { totalIters: v }), [-5]],
     ['constant', 'totalIters', (v) => constant({ factor: 0.5, totalIters: v }), [-5]],
     ['cyclic', 'stepSizeUp', (v) => cyclic({ maxLr: 1, stepSizeUp: v }), [0, -4]],
-    ['cyclic', 'stepSizeDown', (v) => cyclic({ maxLr: 1, stepSizeDown: v }), [0, -4]],
+    ['cyclic', 'stepSizeDown', (v) => cyclic({ maxLr: 1, stepSizeDown: v }), [-4]], // 0 is a sawtooth, as in PyTorch
     ['CyclicLR', 'stepSizeUp', (v) => new CyclicLR(opt(), { baseLr: 0.01, maxLr: 0.1, stepSizeUp: v }), [0, -4]],
     ['inverseSqrt', 'timescale', (v) => inverseSqrt({ timescale: v }), [0, -1]],
     ['inverseSqrt', 'warmupSteps', (v) => inverseSqrt({ warmupSteps: v }), [-1]],
@@ -266,8 +266,10 @@ describe('milestones', () => {
 });
 
 describe('one-cycle: the peak must stay the peak (stricter than PyTorch)', () => {
-  it('maxLr <= 0 is refused (pure and per group)', () => {
-    for (const v of [0, -0.1]) {
+  it('maxLr < 0 is refused (pure and per group); 0 freezes the group, as in PyTorch', () => {
+    expect([0, 3, 9].map((t) => oneCycle({ totalSteps: 10, maxLr: 0 }).lr(t, 0.1))).toEqual([0, 0, 0]);
+    expect(cyclic({ baseLr: 0, maxLr: 1, stepSizeUp: 4, stepSizeDown: 0 }).lr(6, 0.1)).toBe(0.5); // sawtooth: rising again
+    for (const v of [-0.1, -1]) {
       expectRefused((x) => oneCycle({ totalSteps: 10, maxLr: x }), 'maxLr', v);
       expectRefused((x) => new OneCycleLR(opt(), { maxLr: x, totalSteps: 10 }), 'maxLr', v);
       expectRefused((x) => new OneCycleLR(opt(), { maxLr: [0.1, x], totalSteps: 10 }), 'maxLr[1]', v);

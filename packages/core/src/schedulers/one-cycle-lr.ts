@@ -1,4 +1,4 @@
-import { finite, positive } from '../internal/validate.js';
+import { finite, nonNegative } from '../internal/validate.js';
 import { SchedulerUsageError } from '../errors.js';
 import {
   oneCyclePlan,
@@ -36,7 +36,7 @@ export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'tota
  * past the final rate; so does this class (the pure `oneCycle` holds the final rate instead).
  * Momentum (or Adam's `betas[0]`) is cycled when `cycleMomentum` is true.
  *
- * Refused at construction although PyTorch accepts them (they make the "peak" not the peak): `maxLr <= 0`,
+ * Refused at construction although PyTorch accepts them (they make the "peak" not the peak): `maxLr < 0`,
  * `divFactor < 1` (the start rate, which replaces each group's rate, would exceed `maxLr`),
  * `divFactor · finalDivFactor < 1`, and `pctStart > 0.5` with `threePhase`.
  * @throws {@link InvalidParameterError} for those and every other invalid option.
@@ -64,7 +64,7 @@ export class OneCycleLR extends LRScheduler {
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
     const { maxLr, baseMomentum, maxMomentum, lastEpoch: _l, ...shared } = withTotalSteps(options);
     const n = this.optimizer.paramGroups.length;
-    this.maxLrs = perGroup('maxLr', maxLr, n, positive);
+    this.maxLrs = perGroup('maxLr', maxLr, n, nonNegative);
     this.baseMomentums = perGroup('baseMomentum', baseMomentum ?? 0.85, n, finite);
     this.maxMomentums = perGroup('maxMomentum', maxMomentum ?? 0.95, n, finite);
     this.config = oneCycleConfig(shared as OneCycleOptions);

@@ -1,5 +1,5 @@
 import { InvalidParameterError } from '../errors.js';
-import { finite, integer, knownKeys, nonNegative, oneOf } from '../internal/validate.js';
+import { finite, knownKeys, nonNegative, oneOf } from '../internal/validate.js';
 import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState } from './state.js';
 import { checkOptimizer, perGroup, type OptimizerLike } from './optimizer.js';
 
@@ -9,17 +9,23 @@ export interface ReduceLROnPlateauOptions {
   mode?: 'min' | 'max';
   /** Multiplier applied on a plateau, in [0, 1). Default `0.1`. */
   factor?: number;
-  /** Steps without improvement tolerated before reducing. Default `10`. */
+  /**
+   * Steps without improvement tolerated before reducing, >= 0: the rate is cut after more than `patience`
+   * bad steps, so a fraction acts as PyTorch's does (1.5 acts as 1). Default `10`.
+   */
   patience?: number;
   /** Minimal improvement that counts. Default `1e-4`. */
   threshold?: number;
   /** `'rel'`: improvement relative to the best (`best·(1 ∓ threshold)`); `'abs'`: `best ∓ threshold`. Default `'rel'`. */
   thresholdMode?: 'rel' | 'abs';
-  /** Steps to wait after a reduction before counting bad steps again. Default `0`. */
+  /**
+   * Steps to wait after a reduction before counting bad steps again, >= 0; the countdown subtracts 1 per
+   * step as PyTorch's does, so a fraction acts as the next integer (1.5 acts as 2). Default `0`.
+   */
   cooldown?: number;
-  /** Lower bound of the rate, one or per group. Default `0`. */
+  /** Lower bound of the rate, one or per group; a negative bound never binds (as in PyTorch). Default `0`. */
   minLr?: number | number[];
-  /** A reduction smaller than this is skipped. Default `1e-8`. */
+  /** A reduction smaller than this is skipped; 0 or less applies every reduction (as in PyTorch). Default `1e-8`. */
   eps?: number;
 }
 
@@ -54,13 +60,13 @@ export class ReduceLROnPlateau {
     this.mode = oneOf('mode', options.mode ?? 'min', ['min', 'max'] as const);
     this.factor = finite('factor', options.factor ?? 0.1);
     if (this.factor < 0 || this.factor >= 1) throw new InvalidParameterError('factor', this.factor, 'a number in [0, 1)');
-    this.patience = integer('patience', options.patience ?? 10, 0);
+    this.patience = nonNegative('patience', options.patience ?? 10);
     this.threshold = nonNegative('threshold', options.threshold ?? 1e-4);
     this.thresholdMode = oneOf('thresholdMode', options.thresholdMode ?? 'rel', ['rel', 'abs'] as const);
-    this.cooldown = integer('cooldown', options.cooldown ?? 0, 0);
+    this.cooldown = nonNegative('cooldown', options.cooldown ?? 0);
     this.minLrOption = options.minLr ?? 0;
-    this.minLrs = perGroup('minLr', this.minLrOption, this.optimizer.paramGroups.length, nonNegative);
-    this.eps = nonNegative('eps', options.eps ?? 1e-8);
+    this.minLrs = perGroup('minLr', this.minLrOption, this.optimizer.paramGroups.length, finite);
+    this.eps = finite('eps', options.eps ?? 1e-8);
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
 

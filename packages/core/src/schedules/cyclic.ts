@@ -14,7 +14,7 @@ export interface CyclicOptions {
   maxLr: number;
   /** Steps rising from `baseLr` to `maxLr`. Default `2000`. */
   stepSizeUp?: number;
-  /** Steps falling back. Default: `stepSizeUp`. */
+  /** Steps falling back, >= 0 (0: a sawtooth that drops back at once). Default: `stepSizeUp`. */
   stepSizeDown?: number;
   /** Amplitude policy: constant, halved each cycle, or `gamma^step`. Default `'triangular'`. */
   mode?: CyclicMode;
@@ -40,7 +40,8 @@ export const cyclicRules = {
   baseLr: { kind: 'optional', check: finite },
   maxLr: { kind: 'required', check: finite },
   stepSizeUp: { kind: 'default', check: positive, value: 2000 },
-  stepSizeDown: { kind: 'optional', check: positive },
+  // 0 is a sawtooth (rise, then drop back at once), as in PyTorch.
+  stepSizeDown: { kind: 'optional', check: nonNegative },
   mode: { kind: 'default', check: (name, value) => oneOf(name, value, MODES), value: 'triangular' },
   // Negative: gamma^t is NaN at fractional steps (and flips sign at integer ones), so refused; PyTorch accepts it.
   gamma: { kind: 'default', check: nonNegative, value: 1 },

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import { bool, finite, inRange, integer, oneOf, positive } from '../internal/validate.js';
+import { bool, finite, inRange, integer, nonNegative, oneOf, positive } from '../internal/validate.js';
 import { resolveOptions, type Resolved, type ResolveFlavour, type Rules } from '../internal/options.js';
 import { InvalidParameterError } from '../errors.js';
 import type { AnnealStrategy, OneCycleOptions } from './one-cycle.js';
@@ -12,7 +12,8 @@ const STRATEGIES = ['cos', 'linear'] as const;
 
 /** Checks and defaults of {@link OneCycleOptions} (PyTorch's defaults); the checks between options are in {@link oneCycleConfig}. */
 export const oneCycleRules = {
-  maxLr: { kind: 'optional', check: positive },
+  // 0 is accepted, as in PyTorch: the group is frozen (its rate stays 0) while the momentum still cycles.
+  maxLr: { kind: 'optional', check: nonNegative },
   totalSteps: { kind: 'required', check: (name, value) => integer(name, value, 1) },
   pctStart: { kind: 'default', check: (name, value) => inRange(name, value, 0, 1), value: 0.3 },
   annealStrategy: { kind: 'default', check: (name, value) => oneOf(name, value, STRATEGIES), value: 'cos' },
@@ -32,7 +33,7 @@ export type OneCycleConfig = Resolved<typeof oneCycleRules>;
 
 /**
  * Checks one-cycle options and fills the defaults (PyTorch's). Stricter than PyTorch, which accepts
- * these silently: the peak must be positive and stay the peak (`divFactor >= 1`, so the start rate
+ * these silently: the peak must not be negative and must stay the peak (`divFactor >= 1`, so the start rate
  * `maxLr / divFactor` is not above `maxLr`; `divFactor · finalDivFactor >= 1`, so the final rate is not
  * either), and with `threePhase` the mirrored second phase must fit (`pctStart <= 0.5`).
  * @throws {@link InvalidParameterError} naming the option and its value.

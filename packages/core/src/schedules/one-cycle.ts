@@ -178,7 +178,7 @@ export function oneCycleRates(maxLr: number, divFactor: number, finalDivFactor: 
  *   `totalSteps − 1` on (the pure form holds it; PyTorch refuses to step past `totalSteps`).
  * - Bounds: within [min(start rate, final rate), maxLr]; with `finalDivFactor >= 1` (the default), [final rate, maxLr].
  *   The momentum stays between `baseMomentum` and `maxMomentum`.
- * @throws {@link InvalidParameterError} for a non-positive `maxLr`, `divFactor < 1`, `divFactor · finalDivFactor < 1`
+ * @throws {@link InvalidParameterError} for a negative `maxLr`, `divFactor < 1`, `divFactor · finalDivFactor < 1`
  *   or `pctStart > 0.5` with `threePhase` (PyTorch accepts these; see {@link oneCycleConfig}: each
  *   refused option is an {@link InvalidParameterError} naming it).
  */
