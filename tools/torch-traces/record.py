@@ -39,7 +39,7 @@ FIXTURES = REPO_ROOT / "packages" / "core" / "test" / "fixtures"
 TORCH_MAJOR = int(str(torch.__version__).split(".")[0])
 # Where each major version's traces go by default.  packages/core/test/traces.test.ts replays every
 # file in traces/ (the 1.13 set), so the 1.13 inputs anneal refuses (PENDING: the refusals, each a row of
-# the differences table, packages/core/src/meta/differences.ts) are written to traces-refused/ instead,
+# the differences table, packages/core/scripts/pytorch-differences.ts) are written to traces-refused/ instead,
 # where test/differences.test.ts reads them.  The 2.x set is written whole (its refusals.json included).
 OUT_DIR = FIXTURES / ("traces" if TORCH_MAJOR == 1 else "traces-torch%d" % TORCH_MAJOR)
 PENDING_DIR = FIXTURES / "traces-refused" if TORCH_MAJOR == 1 else None

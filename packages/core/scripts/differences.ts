@@ -1,5 +1,5 @@
 /**
- * Renders the table of refusals and knowing differences (`src/meta/differences.ts`) into the documents
+ * Renders the table of refusals and knowing differences (`scripts/pytorch-differences.ts`) into the documents
  * that show it, between the markers `differences:start` and `differences:end` (HTML comments in Markdown,
  * JSX comments in MDX, which has no HTML comments).
  *
@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PYTORCH_DIFFERENCES, type PytorchDifference } from '../src/meta/differences.js';
+import { PYTORCH_DIFFERENCES, type PytorchDifference } from './pytorch-differences.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -34,7 +34,7 @@ export function renderDifferences(path: string): string {
   const head = ['| where | input | PyTorch | anneal |', '| --- | --- | --- | --- |'];
   return [
     comment(path, 'differences:start'),
-    comment(path, 'generated from packages/core/src/meta/differences.ts by pnpm --filter @anneal/core differences; do not edit here'),
+    comment(path, 'generated from packages/core/scripts/pytorch-differences.ts by pnpm --filter @anneal/core differences; do not edit here'),
     '',
     '**Refused.** anneal refuses an input PyTorch accepts only where PyTorch\'s result is not a usable schedule, or where a length is negative or zero (then the row says what PyTorch runs instead).',
     '',
@@ -46,7 +46,7 @@ export function renderDifferences(path: string): string {
     ...head,
     ...rows('difference'),
     '',
-    'The same table is exported as `PYTORCH_DIFFERENCES` from `@anneal/core/meta`; `test/differences.test.ts` checks every row against the code and every refused case recorded from PyTorch 1.13.1 and 2.13.0 against a row.',
+    'The table is generated from `packages/core/scripts/pytorch-differences.ts`; `packages/core/test/differences.test.ts` checks every row against the code, and every refused case recorded from PyTorch 1.13.1 and 2.13.0 against a row.',
     comment(path, 'differences:end'),
   ].join('\n');
 }

@@ -15,9 +15,3 @@ export {
 } from './registry.js';
 export type { ScheduleDescriptor, OptionMeta, TorchMapping, ChildKey } from './descriptor.js';
 export { sampleSpec, sampleValue, alternativeValue } from './meta/samples.js';
-export {
-  PYTORCH_DIFFERENCES,
-  DIFFERENCE_IDS,
-  type PytorchDifference,
-  type DifferenceId,
-} from './meta/differences.js';

@@ -1,4 +1,4 @@
-// The table of refusals and knowing differences (src/meta/differences.ts) against the code: every row has
+// The table of refusals and knowing differences (scripts/pytorch-differences.ts) against the code: every row has
 // a check here (the compiler demands one per id), every refused case recorded from PyTorch belongs to
 // exactly one refusal row, and the README and the migration guide show exactly the table.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -21,7 +21,7 @@ import {
   oneCycle,
 } from '../src/index.js';
 import { InvalidParameterError, NonFiniteRateError, StateDictError } from '../src/errors.js';
-import { DIFFERENCE_IDS, PYTORCH_DIFFERENCES, type DifferenceId } from '../src/meta.js';
+import { DIFFERENCE_IDS, PYTORCH_DIFFERENCES, type DifferenceId } from '../scripts/pytorch-differences.js';
 import { replayTrace, TRACE_TOLERANCE } from '../src/replay.js';
 import { staleDifferenceDocuments } from '../scripts/differences.js';
 import { adam, lrs, sgd } from './helpers.js';

@@ -1,6 +1,7 @@
 /**
  * Every input anneal refuses although PyTorch accepts it, and every place where anneal's values knowingly
- * differ from PyTorch's: one table, rendered into the core README and the migration guide, and checked
+ * differ from PyTorch's: one table, rendered into the core README and the migration guide by
+ * `scripts/differences.ts` (not shipped in the package: the documents carry it), and checked
  * against the code by `test/differences.test.ts` (each row has a check the compiler demands, and every
  * refused case recorded from PyTorch belongs to exactly one row).
  *
