@@ -16,7 +16,7 @@ import { PYTORCH_DIFFERENCES, type PytorchDifference } from './pytorch-differenc
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** The documents that carry the table, relative to the repository root. */
-export const DIFFERENCE_DOCUMENTS = ['packages/core/README.md', 'docs/guides/migrating-from-pytorch.mdx'] as const;
+export const DIFFERENCE_DOCUMENTS = ['README.md', 'packages/core/README.md', 'docs/guides/migrating-from-pytorch.mdx'] as const;
 
 /** The comment syntax of a document: MDX has no HTML comments. */
 const comment = (path: string, text: string) => (path.endsWith('.mdx') ? `{/* ${text} */}` : `<!-- ${text} -->`);
