@@ -220,7 +220,7 @@ export const PYTORCH_DIFFERENCES: readonly PytorchDifference[] = [
     where: ['CosineAnnealingWarmRestarts'],
     input: '`step(epoch)` at a restart, or within 1024 ulps below one (epochs accumulated in floating point)',
     pytorch:
-      'Finds the cycle with a float logarithm: at some exact restarts it takes the previous cycle and gives `eta_min` (epoch 1210 with `T_0=10, T_mult=3`); a few ulps below a restart it gives the restart',
+      'Finds the cycle with a float logarithm: at some exact restarts it takes the previous cycle and gives `eta_min` (epoch 1210 with `T_0=10, T_mult=3`). A few ulps below a restart (21 additions of 1/3 give 6.999999999999997) it gives the restart with `T_mult` > 1 and the end of the previous cycle, about `eta_min`, with `T_mult=1`',
     anneal: 'Always the restart value; the trace replay reports PyTorch\'s other rows as known differences, with the reason',
     cases: ['sgdr_t0_10_tmult_3_boundary_epochs'],
   },
