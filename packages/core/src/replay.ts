@@ -8,4 +8,12 @@
 
 export { parseTrace, type Trace, type TraceCase, type TraceAction } from './replay/trace.js';
 export { formatReplayFile, formatReplaySummary } from './replay/report.js';
-export { replayTrace, replayCase, TRACE_TOLERANCE, type CaseResult, type KnownDifference } from './replay/replay.js';
+export {
+  replayTrace,
+  replayCase,
+  pytorchOfTrace,
+  TRACE_TOLERANCE,
+  type CaseResult,
+  type KnownDifference,
+  type ReplayOptions,
+} from './replay/replay.js';

@@ -19,6 +19,7 @@ describe('entry points', () => {
       'formatReplayFile',
       'formatReplaySummary',
       'parseTrace',
+      'pytorchOfTrace',
       'replayCase',
       'replayTrace',
     ]);
