@@ -18,9 +18,6 @@ function traceFiles(dir: string): string[] {
 const read = (file: string): { torch?: string; cases: Array<{ name: string; lrs: number[][]; momentums?: number[][] }> } =>
   JSON.parse(readFileSync(file, 'utf8'));
 
-/** Cases recorded from PyTorch 2 only (1.13 refuses them): see tools/torch-traces/record.py (`only_torch=2`). */
-const onlyIn2 = new Set(['cyclic_adam_cycle_momentum_beta1']);
-
 const files = Object.values(SETS).flatMap(traceFiles);
 const shared = join(__dirname, '..', '..', '..', '..', 'shared', 'traces', 'sample-torch-1.13.json');
 if (existsSync(shared)) files.push(shared);
@@ -98,7 +95,7 @@ describe('the pytorch option, on both recorded sets', () => {
       for (const file of traceFiles(dir)) {
         const base = file.split('/').slice(-1)[0]!;
         for (const r of replayTrace(read(file), { pytorch: other })) {
-          if (!differing.has(`${base}/${r.name}`) && !onlyIn2.has(r.name)) expect(r.ok, `${base} ${r.name} with '${other}'`).toBe(true);
+          if (!differing.has(`${base}/${r.name}`)) expect(r.ok, `${base} ${r.name} with '${other}'`).toBe(true);
         }
       }
     });

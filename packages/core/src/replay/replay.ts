@@ -119,6 +119,14 @@ export function replayCase(c: TraceCase, options: ReplayOptions = {}): CaseResul
       }
       if (!known) result.maxAbsoluteError = Math.max(result.maxAbsoluteError, nan ? Infinity : diff);
     });
+    if (c.record_last_lr && c.last_lrs) {
+      // get_last_lr() must hand out what the step set, exactly as PyTorch's does.
+      const last = scheduler!.getLastLr();
+      c.last_lrs[row]!.forEach((want, j) => {
+        const dev = Math.abs((last[j] ?? NaN) - want) / Math.max(Math.abs(want), Math.abs(initial[j]!), 1e-300);
+        rowWorst = Math.max(rowWorst, Number.isNaN(dev) ? Infinity : dev);
+      });
+    }
     result.rows += 1;
     if (rowWorst > TRACE_TOLERANCE && known) {
       result.knownDifferences.push({ row, reason: known });
@@ -130,7 +138,7 @@ export function replayCase(c: TraceCase, options: ReplayOptions = {}): CaseResul
       result.error = `row ${row}: expected [${expected.join(', ')}], got [${groups.map((g) => g.lr).join(', ')}]`;
     }
   };
-  let scheduler;
+  let scheduler: ReturnType<typeof schedulerFromJSON> | undefined;
   try {
     scheduler = schedulerFromJSON(optimizer, { scheduler: c.scheduler, kwargs: c.kwargs }, { pytorch });
   } catch (error) {
