@@ -17,3 +17,4 @@ export {
   type KnownDifference,
   type ReplayOptions,
 } from './replay/replay.js';
+export { PYTORCH_CHANGES, PYTORCH_PROVEN, pytorchChangesTable, type PyTorchChange } from './replay/pytorch-changes.js';

@@ -5,6 +5,7 @@
  */
 import { AnnealError, TraceFormatError } from '../errors.js';
 import { checkPyTorch, DEFAULT_PYTORCH, type PyTorchVersion } from '../schedulers/pytorch-version.js';
+import { PYTORCH_PROVEN } from './pytorch-changes.js';
 import type { OptimizerLike, ParamGroup } from '../schedulers/optimizer.js';
 import { readMomentum } from '../schedulers/optimizer.js';
 import { ReduceLROnPlateau } from '../schedulers/reduce-lr-on-plateau.js';
@@ -27,6 +28,8 @@ export interface KnownDifference {
 export interface CaseResult {
   name: string;
   scheduler: string;
+  /** The stepping it was replayed with. */
+  pytorch: PyTorchVersion;
   /** Largest deviation over every row and group, in units of the format's scale (divide by 1e-12 for ulps-ish). */
   maxDeviation: number;
   /** Largest absolute difference of rates. */
@@ -69,9 +72,9 @@ function restartRuleDifference(s: CosineAnnealingWarmRestarts, epoch: number | u
 }
 
 /**
- * The stepping a trace's `torch` field names ({@link PyTorchVersion}): `'1.13'` for a 1.x release (the
- * values are proven against 1.13.1), `'2'` for a 2.x release (proven against 2.13.0), the default `'2'`
- * when the trace names none.
+ * The stepping a trace's `torch` field names ({@link PyTorchVersion}): `'1.13'` for a 1.x release, `'2'`
+ * for a 2.x release (the values are proven against the releases of {@link PYTORCH_PROVEN}), the default
+ * `'2'` when the trace names none.
  * @throws {@link TraceFormatError} for another major version or a field that is not a version string.
  */
 export function pytorchOfTrace(torch: unknown): PyTorchVersion {
@@ -97,7 +100,7 @@ export interface ReplayOptions {
  */
 export function replayCase(c: TraceCase, options: ReplayOptions = {}): CaseResult {
   const pytorch = checkPyTorch('pytorch', options.pytorch);
-  const result: CaseResult = { name: c.name, scheduler: c.scheduler, maxDeviation: 0, maxAbsoluteError: 0, rows: 0, ok: true, knownDifferences: [] };
+  const result: CaseResult = { name: c.name, scheduler: c.scheduler, pytorch, maxDeviation: 0, maxAbsoluteError: 0, rows: 0, ok: true, knownDifferences: [] };
   const optimizer = makeOptimizer(c);
   const initial = c.groups.map((g) => g.lr);
   const compare = (row: number, known: string | undefined): void => {
