@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PYTORCH_CHANGES, PYTORCH_PROVEN, pytorchChangesTable } from '../src/replay.js';
+import { PYTORCH_CHANGES, PYTORCH_PROVEN, pytorchChangesTable } from '../src/replay/pytorch-changes.js';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURES = join(__dirname, 'fixtures');

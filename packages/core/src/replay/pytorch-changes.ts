@@ -1,7 +1,9 @@
 /**
  * What changed in `torch.optim.lr_scheduler` between PyTorch 1.13 and 2, and what anneal does for each:
  * the data of the table in docs/guides/pytorch-versions.mdx (a test generates the table from it and checks
- * that every recorded case whose values differ between the two versions is listed under one change).
+ * that every recorded case whose values differ between the two versions is listed under one change), and
+ * the releases the replay's two steppings are proven against. Only {@link PYTORCH_PROVEN} is exported (from
+ * `@anneal/core/replay`); the table's prose stays out of the bundles.
  *
  * @packageDocumentation
  */

@@ -2,7 +2,7 @@ import { InvalidParameterError } from '../errors.js';
 import { knownKeys } from '../internal/validate.js';
 import { compositePyTorch, loadState, saveState, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import { checkOptimizer, type OptimizerLike } from './optimizer.js';
-import { DEFAULT_PYTORCH, type PyTorchVersion } from './pytorch-version.js';
+import { withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link ChainedScheduler}. */
 export interface ChainedSchedulerOptions {
@@ -40,7 +40,7 @@ export class ChainedScheduler implements SteppableScheduler {
     const optimizer = given ? checkOptimizer(options.optimizer) : schedulers[0]!.optimizer;
     schedulers.forEach((s, i) => {
       if (s.optimizer !== optimizer) {
-        throw new InvalidParameterError(`schedulers[${i}].optimizer`, '(another optimizer)', given ? 'the optimizer given to ChainedScheduler' : 'the optimizer of schedulers[0]');
+        throw new InvalidParameterError(`schedulers[${i}].optimizer`, '(another optimizer)', `the optimizer ${given ? 'given' : 'of schedulers[0]'}`);
       }
     });
     this.pytorch = compositePyTorch(options.pytorch, schedulers);
@@ -79,7 +79,7 @@ export class ChainedScheduler implements SteppableScheduler {
   }
   /** `pytorch` when it is not the default (a chain has no other option of its own). */
   private options(): Record<string, unknown> {
-    return this.pytorch === DEFAULT_PYTORCH ? {} : { pytorch: this.pytorch };
+    return withVersion({}, this.pytorch);
   }
   /** The configuration as JSON. */
   toJSON(): SchedulerConfig {

@@ -7,7 +7,7 @@ import { InvalidParameterError, NonFiniteRateError, NotSerializableError } from 
 import { checkOptimizer, type OptimizerLike } from './optimizer.js';
 import { checkStep } from '../schedule.js';
 import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
-import { checkPyTorch, DEFAULT_PYTORCH, type PyTorchVersion } from './pytorch-version.js';
+import { checkPyTorch, withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /**
  * Base of every stateful scheduler: PyTorch's `_LRScheduler` / `LRScheduler` semantics.
@@ -232,7 +232,6 @@ export abstract class LRScheduler implements SteppableScheduler {
   /** {@link LRScheduler.options} with `pytorch` when it is not the default (so older JSON and states still match). */
   private configuration(): Record<string, unknown> | null {
     const options = this.options();
-    if (options === null || this.pytorch === DEFAULT_PYTORCH) return options;
-    return { ...options, pytorch: this.pytorch };
+    return options && withVersion(options, this.pytorch);
   }
 }

@@ -49,5 +49,10 @@ export const DEFAULT_PYTORCH: PyTorchVersion = '2';
 export function checkPyTorch(name: string, value: unknown, fallback: PyTorchVersion = DEFAULT_PYTORCH): PyTorchVersion {
   if (value === undefined) return fallback;
   if (value === '2' || value === '1.13') return value;
-  throw new InvalidParameterError(name, value, `'2' or '1.13' (the PyTorch whose stepping to reproduce)`);
+  throw new InvalidParameterError(name, value, `'2' or '1.13'`);
+}
+
+/** `options` with `pytorch` added when it is not the default (so the JSON and states of the default stay as they were). */
+export function withVersion<T extends Record<string, unknown>>(options: T, pytorch: PyTorchVersion): T {
+  return pytorch === DEFAULT_PYTORCH ? options : { ...options, pytorch };
 }

@@ -2,7 +2,7 @@ import { InvalidParameterError } from '../errors.js';
 import { finite, integer, knownKeys, nonNegative, oneOf } from '../internal/validate.js';
 import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState } from './state.js';
 import { checkOptimizer, perGroup, type OptimizerLike } from './optimizer.js';
-import { checkPyTorch, DEFAULT_PYTORCH, type PyTorchVersion } from './pytorch-version.js';
+import { checkPyTorch, withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link ReduceLROnPlateau}; PyTorch's defaults. */
 export interface ReduceLROnPlateauOptions {
@@ -123,7 +123,7 @@ export class ReduceLROnPlateau {
   }
 
   private options(): Record<string, unknown> {
-    return {
+    return withVersion({
       mode: this.mode,
       factor: this.factor,
       patience: this.patience,
@@ -132,8 +132,7 @@ export class ReduceLROnPlateau {
       cooldown: this.cooldown,
       minLr: this.minLrOption,
       eps: this.eps,
-      ...(this.pytorch === DEFAULT_PYTORCH ? {} : { pytorch: this.pytorch }),
-    };
+    }, this.pytorch);
   }
 
   /**

@@ -5,7 +5,7 @@ import { LRScheduler } from './lr-scheduler.js';
 import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 import { compositePyTorch } from './state.js';
-import { DEFAULT_PYTORCH, type PyTorchVersion } from './pytorch-version.js';
+import { withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link SequentialLR}. */
 export interface SequentialLROptions {
@@ -98,7 +98,7 @@ export class SequentialLR implements SteppableScheduler {
     return [...this.lastLr];
   }
   private options() {
-    return { milestones: [...this.milestones], ...(this.pytorch === DEFAULT_PYTORCH ? {} : { pytorch: this.pytorch }) };
+    return withVersion({ milestones: [...this.milestones] }, this.pytorch);
   }
   /** State of this and every sub-scheduler, as JSON: `lastEpoch`, `lastLr` and `schedulers`. */
   stateDict(): SchedulerState {

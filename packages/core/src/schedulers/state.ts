@@ -171,7 +171,7 @@ export function compositePyTorch(value: unknown, schedulers: readonly { readonly
   const version = checkPyTorch('pytorch', value, schedulers.find((s) => s.pytorch !== undefined)?.pytorch);
   schedulers.forEach((s, i) => {
     if (s.pytorch !== undefined && s.pytorch !== version) {
-      throw new InvalidParameterError(`schedulers[${i}].pytorch`, s.pytorch, `${JSON.stringify(version)}, the pytorch option of the composite (one PyTorch version per setup)`);
+      throw new InvalidParameterError(`schedulers[${i}].pytorch`, s.pytorch, `'${version}' as the composite's`);
     }
   });
   return version;
