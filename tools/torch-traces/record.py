@@ -6,7 +6,7 @@ its keyword arguments in PyTorch's spelling, the optimizer param groups and a
 list of actions.  The recorder builds a real optimizer and scheduler exactly as
 a user would, performs the actions and writes what PyTorch put into
 ``optimizer.param_groups[i]["lr"]`` (and momentum / Adam beta1 on request) as
-``anneal-trace/1`` JSON files (see shared/trace-format.md).
+``anneal-trace/1`` JSON files (see docs/guides/replaying-traces.mdx).
 
     /usr/bin/python3 tools/torch-traces/record.py            # PyTorch 1.13: traces/ (+ traces-pending/)
     /opt/anneal-venv/bin/python tools/torch-traces/record.py # PyTorch 2.x: traces-torch2/
@@ -38,9 +38,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "packages" / "core" / "test" / "fixtures"
 TORCH_MAJOR = int(str(torch.__version__).split(".")[0])
 # Where each major version's traces go by default.  packages/core/test/traces.test.ts replays every
-# file in traces/ (the 1.13 set), so the 1.13 cases anneal does not replay green yet (PENDING) are
-# written to traces-pending/ instead, under the same file name.  The 2.x set is not read by that test
-# and is written whole.
+# file in traces/ (the 1.13 set) and in traces-torch2/ (the 2.x set, refusals.json aside), each with the
+# stepping of the version it names, so the 1.13 cases anneal does not replay green yet (PENDING) are
+# written to traces-pending/ instead, under the same file name.  The 2.x set is written whole.
 OUT_DIR = FIXTURES / ("traces" if TORCH_MAJOR == 1 else "traces-torch%d" % TORCH_MAJOR)
 PENDING_DIR = FIXTURES / "traces-pending" if TORCH_MAJOR == 1 else None
 
