@@ -94,7 +94,7 @@ export const PYTORCH_CHANGES: readonly PyTorchChange[] = [
   {
     id: 'sgdr-wrap',
     behaviour: 'CosineAnnealingWarmRestarts `step()` past the end of a cycle',
-    pytorch113: '`T_cur - T_i` (once: after a resume with `last_epoch >= 2·T_0` the position stays past the cycle)',
+    pytorch113: '`T_cur - T_i` (once: after a resume with `last_epoch >= 2·T_0 - 1` the position stays past the cycle)',
     pytorch2: '`T_cur % T_i`',
     anneal: "both: `pytorch: '2'` (default) or `'1.13'`",
     option: true,

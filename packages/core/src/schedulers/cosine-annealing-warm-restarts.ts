@@ -25,7 +25,7 @@ export interface CosineAnnealingWarmRestartsOptions {
 /**
  * PyTorch `CosineAnnealingWarmRestarts` (SGDR), with PyTorch's state machine: `step()` advances `T_cur`
  * by one and restarts when it reaches `T_i` (`'2'`: `T_cur` becomes `T_cur mod T_i`; `'1.13'`: `T_cur − T_i`,
- * which differs after a resume with `lastEpoch >= 2·t0`); `step(epoch)` accepts fractional epochs
+ * which differs after a resume with `lastEpoch >= 2·t0 − 1`); `step(epoch)` accepts fractional epochs
  * (`step(epoch + i / itersPerEpoch)`) and jumps anywhere.
  *
  * One deliberate difference, the restart rule: in `step(epoch)` an epoch at a restart, or within 1024 ulps

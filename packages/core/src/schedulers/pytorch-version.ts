@@ -19,7 +19,7 @@ import { InvalidParameterError } from '../errors.js';
  *   CosineAnnealingWarmRestarts keeps its position in the cycle); `'1.13'` always starts the first one and
  *   hands over with `step(0)`;
  * - CosineAnnealingWarmRestarts `step()` past the end of a cycle: `'2'` wraps with the remainder
- *   (`T_cur mod T_i`), `'1.13'` subtracts one cycle (they differ after a resume with `lastEpoch >= 2·t0`);
+ *   (`T_cur mod T_i`), `'1.13'` subtracts one cycle (they differ after a resume with `lastEpoch >= 2·t0 − 1`);
  * - CyclicLR with momentum, built fresh: `'2'` writes `maxMomentum` (and the bounds, which a OneCycleLR on
  *   the same optimizer then reads) into the groups, `'1.13'` writes `baseMomentum`; resumed, `'2'` cycles
  *   between the options' bounds, `'1.13'` from the group's current momentum.

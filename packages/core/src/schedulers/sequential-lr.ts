@@ -2,9 +2,8 @@ import { InvalidParameterError } from '../errors.js';
 import { knownKeys, nonNegative } from '../internal/validate.js';
 import { bisectRight } from '../internal/python.js';
 import { LRScheduler } from './lr-scheduler.js';
-import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
+import { compositePyTorch, loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
-import { compositePyTorch } from './state.js';
 import { withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link SequentialLR}. */
@@ -25,8 +24,8 @@ export interface SequentialLROptions {
   lastEpoch?: number;
   /**
    * The PyTorch whose stepping to reproduce: {@link PyTorchVersion}. Default: the schedulers' (they must
-   * all have the same). `'2'` gives the initial step to the scheduler active at step 0 (the second one
-   * when a milestone is 0) and hands over with {@link LRScheduler.takeOver} (a jump to step 0 that does not
+   * all have the same). `'2'` gives the initial step to the scheduler active at step 0 (the one after
+   * every milestone at 0) and hands over with {@link LRScheduler.takeOver} (a jump to step 0 that does not
    * count as a step); `'1.13'` always starts the first scheduler and hands over with `step(0)`.
    */
   pytorch?: PyTorchVersion;
