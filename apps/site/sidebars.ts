@@ -38,6 +38,7 @@ const sidebars: SidebarsConfig = {
         'guides/tfjs',
         'guides/onnxruntime-web',
         'guides/migrating-from-pytorch',
+        'guides/pytorch-versions',
         'guides/replaying-traces',
       ],
     },

@@ -6,7 +6,7 @@ its keyword arguments in PyTorch's spelling, the optimizer param groups and a
 list of actions.  The recorder builds a real optimizer and scheduler exactly as
 a user would, performs the actions and writes what PyTorch put into
 ``optimizer.param_groups[i]["lr"]`` (and momentum / Adam beta1 on request) as
-``anneal-trace/1`` JSON files (see shared/trace-format.md).
+``anneal-trace/1`` JSON files (see docs/guides/replaying-traces.mdx).
 
     /usr/bin/python3 tools/torch-traces/record.py            # PyTorch 1.13: traces/ (+ traces-refused/)
     /opt/anneal-venv/bin/python tools/torch-traces/record.py # PyTorch 2.x: traces-torch2/
@@ -38,9 +38,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "packages" / "core" / "test" / "fixtures"
 TORCH_MAJOR = int(str(torch.__version__).split(".")[0])
 # Where each major version's traces go by default.  packages/core/test/traces.test.ts replays every
-# file in traces/ (the 1.13 set), so the 1.13 inputs anneal refuses (PENDING: the refusals, each a row of
-# the differences table, packages/core/scripts/pytorch-differences.ts) are written to traces-refused/ instead,
-# where test/differences.test.ts reads them.  The 2.x set is written whole (its refusals.json included).
+# file in traces/ (the 1.13 set) and in traces-torch2/ (the 2.x set, refusals.json aside), each with the
+# stepping of the version it names.  The 1.13 inputs anneal refuses (PENDING: the refusals, each a row of
+# the differences table, packages/core/scripts/pytorch-differences.ts) are written to traces-refused/
+# instead, where test/differences.test.ts reads them.  The 2.x set is written whole (its refusals.json included).
 OUT_DIR = FIXTURES / ("traces" if TORCH_MAJOR == 1 else "traces-torch%d" % TORCH_MAJOR)
 PENDING_DIR = FIXTURES / "traces-refused" if TORCH_MAJOR == 1 else None
 
@@ -1079,6 +1080,95 @@ ROUND2 = RESUME + COMPOSITE_ROUND2 + SGDR_ROUND2 + TWO_OF_A_KIND
 
 
 # --------------------------------------------------------------------------
+# torch-versions.json: what changed between PyTorch 1.13 and 2.x (docs/guides/pytorch-versions.md), one
+# configuration or more per change, beyond those of parity-round2.json (resume with last_epoch, SequentialLR
+# milestone 0 and last_epoch, SGDR resume, CyclicLR momentum).  `record_last_lr` also records
+# `scheduler.get_last_lr()` after construction and after each action (`last_lrs`); `pass_optimizer` builds
+# the top-level ChainedScheduler with the optimizer as its second argument (2.x only).
+# --------------------------------------------------------------------------
+
+VERSION_CHANGES = [
+    # SequentialLR hands over with step(0) (1.13) or _update_lr(0) (2.x): a CosineAnnealingWarmRestarts
+    # resumed through its constructor restarts its cycle under 1.13 and keeps its T_cur under 2.x.
+    dict(name="seq_handover_to_resumed_sgdr", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("LinearLR", start_factor=0.5, total_iters=3),
+                                sub("CosineAnnealingWarmRestarts", T_0=4, last_epoch=5)],
+                 "milestones": [3]}, groups=gr((0.1, 0.1), (0.02, 0.02)), actions=steps(14), record_last_lr=True),
+    dict(name="seq_handover_to_resumed_sgdr_tmult_2", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("ConstantLR", factor=0.5, total_iters=2),
+                                sub("CosineAnnealingWarmRestarts", T_0=3, T_mult=2, eta_min=0.001, last_epoch=4)],
+                 "milestones": [2]}, groups=gr((0.1, 0.1)), actions=steps(16)),
+    dict(name="seq_handover_to_fresh_sgdr", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("LinearLR", start_factor=0.2, total_iters=4),
+                                sub("CosineAnnealingWarmRestarts", T_0=3, T_mult=2)],
+                 "milestones": [4]}, groups=G2, actions=steps(20), record_last_lr=True),
+    # A later scheduler's first step without a hand-over (SequentialLR last_epoch past the milestone): a
+    # step to last_epoch 0 that is not the initial one: 1.13 keeps the rate, 2.x applies step 0's update.
+    dict(name="seq_le4_skips_handover_to_polynomial", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("ConstantLR", factor=0.5, total_iters=3),
+                                sub("PolynomialLR", total_iters=6, power=2.0)],
+                 "milestones": [5], "last_epoch": 4}, groups=G2, actions=steps(10)),
+    dict(name="seq_le6_skips_handover_to_cosine", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("LinearLR", start_factor=0.5, total_iters=3),
+                                sub("CosineAnnealingLR", T_max=5, eta_min=0.001)],
+                 "milestones": [4], "last_epoch": 6}, groups=G1, actions=steps(12)),
+    dict(name="seq_le3_skips_handover_to_linear", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("ConstantLR", factor=0.5, total_iters=2),
+                                sub("LinearLR", start_factor=0.5, end_factor=1.0, total_iters=4)],
+                 "milestones": [3], "last_epoch": 3}, groups=G3, actions=steps(8)),
+    # Milestone 0 with three schedulers and the resumed children of a SequentialLR.
+    dict(name="seq_milestones_0_0_three_schedulers", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("ConstantLR", factor=0.5, total_iters=2),
+                                sub("LinearLR", start_factor=0.5, total_iters=3),
+                                sub("ExponentialLR", gamma=0.9)],
+                 "milestones": [0, 0]}, groups=G2, actions=steps(8), record_last_lr=True),
+    dict(name="seq_milestone_0_to_polynomial", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("ExponentialLR", gamma=0.5), sub("PolynomialLR", total_iters=5, power=1.0)],
+                 "milestones": [0]}, groups=G1, actions=steps(7)),
+    # ChainedScheduler: resumed children, and (2.x) built with the optimizer.
+    dict(name="chained_resumed_polynomial_linear", scheduler="ChainedScheduler",
+         kwargs={"schedulers": [sub("PolynomialLR", total_iters=8, power=1.0, last_epoch=2),
+                                sub("LinearLR", start_factor=0.5, total_iters=4, last_epoch=2)]},
+         groups=gr((0.06, 0.1), (0.012, 0.02)), actions=steps(10), record_last_lr=True),
+    dict(name="chained_given_the_optimizer", scheduler="ChainedScheduler",
+         kwargs={"schedulers": [sub("ExponentialLR", gamma=0.9), sub("StepLR", step_size=3, gamma=0.5)]},
+         groups=G2, actions=steps(10), record_last_lr=True, pass_optimizer=True, only_torch=2),
+    # CosineAnnealingWarmRestarts resumed: step() wraps T_cur with T_cur - T_i (1.13) or T_cur % T_i (2.x).
+    dict(name="resume_sgdr_le13_t0_3_tmult_1_three_groups", scheduler="CosineAnnealingWarmRestarts",
+         kwargs={"T_0": 3, "eta_min": 0.0005, "last_epoch": 13}, groups=gr((0.1, 0.1), (0.05, 0.05), (0.003, 0.003)),
+         actions=steps(12)),
+    dict(name="resume_sgdr_le20_t0_3_tmult_3_then_epochs", scheduler="CosineAnnealingWarmRestarts",
+         kwargs={"T_0": 3, "T_mult": 3, "last_epoch": 20}, groups=gr((0.05, 0.1)),
+         actions=steps(5) + epochs([14.5, 40]) + steps(4)),
+    # CyclicLR built with momentum: 1.13 writes base_momentum into the groups, 2.x max_momentum and both
+    # bounds (which a OneCycleLR on the same optimizer reads).
+    dict(name="onecycle_then_cyclic_stepping_first_two_groups", scheduler="SequentialLR",
+         kwargs={"schedulers": [sub("OneCycleLR", max_lr=[0.1, 0.05], total_steps=15),
+                                sub("CyclicLR", base_lr=0.001, max_lr=0.01, step_size_up=3, base_momentum=[0.7, 0.6],
+                                    max_momentum=[0.99, 0.9])],
+                 "milestones": [1000]}, groups=g(0.01, 0.01, momentum=0.9), actions=steps(15), record_momentum=True),
+    dict(name="onecycle_then_cyclic_chained", scheduler="ChainedScheduler",
+         kwargs={"schedulers": [sub("OneCycleLR", max_lr=0.1, total_steps=15),
+                                sub("CyclicLR", base_lr=0.001, max_lr=0.01, step_size_up=3, base_momentum=0.7,
+                                    max_momentum=0.99)]},
+         groups=g(0.01, momentum=0.9), actions=steps(15), record_momentum=True),
+    dict(name="resume_cyclic_le5_momentum_two_groups", scheduler="CyclicLR",
+         kwargs={"base_lr": [0.001, 0.002], "max_lr": [0.1, 0.02], "step_size_up": 3, "base_momentum": [0.8, 0.7],
+                 "max_momentum": [0.9, 0.95], "last_epoch": 5},
+         groups=gr((0.05, 0.001), (0.01, 0.002), momentum=0.88), actions=steps(12), record_momentum=True),
+    # ReduceLROnPlateau is an LRScheduler in 2.x: get_last_lr() works from construction on (1.13 has none).
+    dict(name="plateau_get_last_lr", scheduler="ReduceLROnPlateau", kwargs={"patience": 1, "factor": 0.5},
+         groups=G2, actions=metrics(metric_series("plateau", 12)), record_last_lr=True, only_torch=2),
+    dict(name="plateau_get_last_lr_cooldown_min_lr", scheduler="ReduceLROnPlateau",
+         kwargs={"patience": 0, "factor": 0.3, "cooldown": 2, "min_lr": [0.001, 0.0]},
+         groups=G2, actions=metrics(metric_series("worsening", 15)), record_last_lr=True, only_torch=2),
+    # get_last_lr() of the other kinds, in both versions.
+    dict(name="cosine_get_last_lr_epoch_form", scheduler="CosineAnnealingLR", kwargs={"T_max": 6},
+         groups=G2, actions=steps(3) + epochs([9, 2]) + steps(3), record_last_lr=True),
+]
+
+
+# --------------------------------------------------------------------------
 # Inputs anneal refuses (InvalidParameterError) and PyTorch accepts (refusals.json): what PyTorch
 # does with each.  A replay of these is expected to fail at construction while anneal refuses them.
 # --------------------------------------------------------------------------
@@ -1226,6 +1316,7 @@ FILES = {
     "composite.json": COMPOSITE,
     "parity-round2.json": ROUND2,
     "accepted-edges.json": ACCEPTED_EDGES,
+    "torch-versions.json": VERSION_CHANGES,
     "refusals.json": ANNEAL_REFUSALS,
 }
 
@@ -1397,6 +1488,15 @@ def build_scheduler(optimizer, name, kwargs):
     return cls(optimizer, **kwargs)
 
 
+def build_case_scheduler(optimizer, case):
+    """The case's top-level scheduler (``pass_optimizer``: a ChainedScheduler given the optimizer, 2.x)."""
+    if case.get("pass_optimizer"):
+        kwargs = dict(case["kwargs"])
+        schedulers = [build_scheduler(optimizer, s["scheduler"], s.get("kwargs", {})) for s in kwargs.pop("schedulers")]
+        return SCHEDULERS[case["scheduler"]](schedulers, optimizer, **kwargs)
+    return build_scheduler(optimizer, case["scheduler"], case["kwargs"])
+
+
 def read_row(optimizer, what):
     if what == "lr":
         return [float(pg["lr"]) for pg in optimizer.param_groups]
@@ -1406,14 +1506,16 @@ def read_row(optimizer, what):
 
 
 def run_case(case):
-    """Replay one case against PyTorch; returns (lrs, momentums)."""
+    """Replay one case against PyTorch; returns (lrs, momentums, last_lrs)."""
     with warnings.catch_warnings():
         for pattern in QUIET:
             warnings.filterwarnings("ignore", message=pattern, category=UserWarning)
         optimizer = build_optimizer(case)
-        scheduler = build_scheduler(optimizer, case["scheduler"], case["kwargs"])
+        scheduler = build_case_scheduler(optimizer, case)
+        last = case.get("record_last_lr", False)
         lrs = [read_row(optimizer, "lr")]
         moms = [read_row(optimizer, "momentum")]
+        last_lrs = [[float(v) for v in scheduler.get_last_lr()]] if last else []
         for action in case["actions"]:
             if action["op"] != "step":
                 raise ValueError("unknown op " + str(action["op"]))
@@ -1429,12 +1531,14 @@ def run_case(case):
                 scheduler.step()
             lrs.append(read_row(optimizer, "lr"))
             moms.append(read_row(optimizer, "momentum"))
-    return lrs, moms
+            if last:
+                last_lrs.append([float(v) for v in scheduler.get_last_lr()])
+    return lrs, moms, last_lrs
 
 
 def record(case):
     try:
-        lrs, moms = run_case(case)
+        lrs, moms, last_lrs = run_case(case)
     except Exception as exc:
         raise RuntimeError("case %s: torch %s raised %s: %s"
                            % (case["name"], torch.__version__, type(exc).__name__, exc)) from exc
@@ -1445,10 +1549,14 @@ def record(case):
     out["actions"] = case["actions"]
     if case.get("record_momentum"):
         out["record_momentum"] = True
+    if case.get("record_last_lr"):
+        out["record_last_lr"] = True
     out["lrs"] = lrs
     if case.get("record_momentum"):
         out["momentums"] = moms
-    for row in lrs + moms:
+    if case.get("record_last_lr"):
+        out["last_lrs"] = last_lrs
+    for row in lrs + moms + last_lrs:
         for v in row:
             if not math.isfinite(v):
                 raise ValueError("non-finite value in case " + case["name"])
@@ -1504,7 +1612,7 @@ def render_case(case, indent="  "):
     items = list(case.items())
     for i, (key, value) in enumerate(items):
         comma = "," if i < len(items) - 1 else ""
-        if key in ("actions", "lrs", "momentums") and value:
+        if key in ("actions", "lrs", "momentums", "last_lrs") and value:
             lines.append("%s%s: [" % (inner, _dump(key)))
             lines.append(",\n".join(inner + "  " + _dump(v) for v in value))
             lines.append("%s]%s" % (inner, comma))

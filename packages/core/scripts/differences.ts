@@ -1,5 +1,6 @@
 /**
- * Renders the table of refusals and knowing differences (`scripts/pytorch-differences.ts`) into the documents
+ * Renders the table of refusals and knowing differences (`scripts/pytorch-differences.ts`), and the table of
+ * changes between PyTorch 1.13 and 2 (`src/replay/pytorch-changes.ts`), into the documents
  * that show it, between the markers `differences:start` and `differences:end` (HTML comments in Markdown,
  * JSX comments in MDX, which has no HTML comments).
  *
@@ -12,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PYTORCH_DIFFERENCES, type PytorchDifference } from './pytorch-differences.js';
+import { pytorchChangesTable } from '../src/replay/pytorch-changes.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -69,6 +71,18 @@ export function staleDifferenceDocuments(): string[] {
   });
 }
 
+/** The PyTorch 1.13 → 2 guide, whose table (between its pytorch-changes markers) comes from `PYTORCH_CHANGES`. */
+const VERSIONS_GUIDE = 'docs/guides/pytorch-versions.mdx';
+
+/** The versions guide with its table regenerated (checked by test/pytorch-changes.test.ts). */
+export function withChangesTable(text: string): string {
+  const a = text.indexOf('{/* pytorch-changes:start');
+  const b = text.indexOf('{/* pytorch-changes:end */}');
+  if (a < 0 || b < a) throw new Error(`${VERSIONS_GUIDE}: the pytorch-changes markers are missing`);
+  const head = text.indexOf('\n', a) + 1;
+  return `${text.slice(0, head)}\n${pytorchChangesTable()}\n\n${text.slice(b)}`;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--check')) {
     const stale = staleDifferenceDocuments();
@@ -80,4 +94,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     writeFileSync(file, withDifferences(readFileSync(file, 'utf8'), p));
     console.log(`wrote ${p}`);
   }
+  const guide = join(repo, VERSIONS_GUIDE);
+  writeFileSync(guide, withChangesTable(readFileSync(guide, 'utf8')));
+  console.log(`wrote ${VERSIONS_GUIDE}`);
 }

@@ -246,7 +246,7 @@ export const PYTORCH_DIFFERENCES: readonly PytorchDifference[] = [
     id: 'overflow',
     kind: 'difference',
     where: ['every schedule'],
-    input: 'a rate that overflows (`ExponentialLR(gamma=2)` after 1100 steps)',
+    input: 'a rate that overflows (`ExponentialLR(gamma=2)` from base rate 0.1, at step 1028)',
     pytorch: 'Sets the rate to `inf`',
     anneal: '`NonFiniteRateError` at the step that overflows',
     cases: [],

@@ -58,6 +58,7 @@ export { chain, type ChainSpec } from './combinators/chain.js';
 // Stateful schedulers: PyTorch semantics
 export type { OptimizerLike, ParamGroup } from './schedulers/optimizer.js';
 export { LRScheduler } from './schedulers/lr-scheduler.js';
+export { PYTORCH_VERSIONS, type PyTorchVersion } from './schedulers/pytorch-version.js';
 export type { SchedulerConfig, SchedulerState, SteppableScheduler } from './schedulers/state.js';
 export type { FactorSchedulerOptions } from './schedulers/factor-scheduler.js';
 export { StepLR, type StepLROptions } from './schedulers/step-lr.js';
@@ -76,7 +77,7 @@ export { CyclicLR, type CyclicLROptions } from './schedulers/cyclic-lr.js';
 export { LambdaLR, MultiplicativeLR, type LambdaLROptions } from './schedulers/lambda-lr.js';
 export { ScheduleLR, type ScheduleLROptions } from './schedulers/schedule-lr.js';
 export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-lr.js';
-export { ChainedScheduler } from './schedulers/chained-scheduler.js';
+export { ChainedScheduler, type ChainedSchedulerOptions } from './schedulers/chained-scheduler.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
 
 // Is it a schedule? (The adapters' driver and shared checks are in `@anneal/core/adapter`.)

@@ -9,5 +9,5 @@
 
 export type { ScheduleSpec, TorchSchedulerSpec } from './serialization/spec.js';
 export { scheduleFromJSON, SCHEDULE_TYPES } from './serialization/schedule-json.js';
-export { schedulerFromJSON } from './serialization/scheduler-json.js';
+export { schedulerFromJSON, type SchedulerReaderOptions } from './serialization/scheduler-json.js';
 export { TORCH_SCHEDULERS, type AnyScheduler } from './serialization/torch-json.js';

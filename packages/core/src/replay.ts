@@ -8,4 +8,14 @@
 
 export { parseTrace, type Trace, type TraceCase, type TraceAction } from './replay/trace.js';
 export { formatReplayFile, formatReplaySummary } from './replay/report.js';
-export { replayTrace, replayCase, TRACE_TOLERANCE, type CaseResult, type KnownDifference } from './replay/replay.js';
+export {
+  replayTrace,
+  replayCase,
+  pytorchOfTrace,
+  TRACE_TOLERANCE,
+  type CaseResult,
+  type KnownDifference,
+  type ReplayOptions,
+} from './replay/replay.js';
+// PYTORCH_CHANGES (the table of docs/guides/pytorch-versions.mdx) stays out of the bundle: prose, read by the tests.
+export { PYTORCH_PROVEN } from './replay/pytorch-changes.js';

@@ -15,10 +15,12 @@ describe('entry points', () => {
 
   it('@anneal/core/replay exports the trace replay', () => {
     expect(Object.keys(replay).sort()).toEqual([
+      'PYTORCH_PROVEN',
       'TRACE_TOLERANCE',
       'formatReplayFile',
       'formatReplaySummary',
       'parseTrace',
+      'pytorchOfTrace',
       'replayCase',
       'replayTrace',
     ]);

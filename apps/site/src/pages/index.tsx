@@ -11,7 +11,7 @@ const FEATURES = [
   },
   {
     title: 'PyTorch, to the last bit',
-    body: 'Stateful schedulers with PyTorch 1.13 semantics (step(), step(epoch), state dicts, param groups, ReduceLROnPlateau), checked against traces recorded from real PyTorch.',
+    body: "Stateful schedulers with PyTorch's semantics (step(), step(epoch), state dicts, param groups, ReduceLROnPlateau), checked against traces recorded from real PyTorch 2.13.0 and 1.13.1; the pytorch option picks 2 (the default) or 1.13 where they differ.",
   },
   {
     title: 'Configs port by copy',

@@ -3,7 +3,9 @@
  *
  * @packageDocumentation
  */
-import { AnnealError } from '../errors.js';
+import { AnnealError, TraceFormatError } from '../errors.js';
+import { checkPyTorch, DEFAULT_PYTORCH, type PyTorchVersion } from '../schedulers/pytorch-version.js';
+import { PYTORCH_PROVEN } from './pytorch-changes.js';
 import type { OptimizerLike, ParamGroup } from '../schedulers/optimizer.js';
 import { readMomentum } from '../schedulers/optimizer.js';
 import { ReduceLROnPlateau } from '../schedulers/reduce-lr-on-plateau.js';
@@ -14,7 +16,7 @@ import { parseTrace, type Trace, type TraceCase } from './trace.js';
 /** The relative tolerance of the format: |anneal − torch| <= 1e-12 · max(|torch|, the group's initial rate). */
 export const TRACE_TOLERANCE = 1e-12;
 
-/** A row where anneal knowingly differs from PyTorch 1.13. */
+/** A row where anneal knowingly differs from PyTorch. */
 export interface KnownDifference {
   /** Row index (0 = after construction). */
   row: number;
@@ -26,6 +28,8 @@ export interface KnownDifference {
 export interface CaseResult {
   name: string;
   scheduler: string;
+  /** The stepping it was replayed with. */
+  pytorch: PyTorchVersion;
   /** Largest deviation over every row and group, in units of the format's scale (divide by 1e-12 for ulps-ish). */
   maxDeviation: number;
   /** Largest absolute difference of rates. */
@@ -67,9 +71,36 @@ function restartRuleDifference(s: CosineAnnealingWarmRestarts, epoch: number | u
     : `epoch ${epoch} is within 1024 ulps below a restart: anneal gives the restart value, PyTorch the end of the previous cycle`;
 }
 
-/** Replays one case: builds the scheduler from its PyTorch spelling, performs the actions, compares every row. */
-export function replayCase(c: TraceCase): CaseResult {
-  const result: CaseResult = { name: c.name, scheduler: c.scheduler, maxDeviation: 0, maxAbsoluteError: 0, rows: 0, ok: true, knownDifferences: [] };
+/**
+ * The stepping a trace's `torch` field names ({@link PyTorchVersion}): `'1.13'` for a 1.x release, `'2'`
+ * for a 2.x release (the values are proven against the releases of {@link PYTORCH_PROVEN}), the default
+ * `'2'` when the trace names none.
+ * @throws {@link TraceFormatError} for another major version or a field that is not a version string.
+ */
+export function pytorchOfTrace(torch: unknown): PyTorchVersion {
+  if (torch === undefined) return DEFAULT_PYTORCH;
+  const major = typeof torch === 'string' ? /^(\d+)\.\d+/.exec(torch)?.[1] : undefined;
+  if (major === '1') return '1.13';
+  if (major === '2') return '2';
+  throw new TraceFormatError('torch', `expected a PyTorch 1.x or 2.x version such as "2.13.0+cpu", got ${JSON.stringify(torch)}`);
+}
+
+/** Options of {@link replayTrace} and {@link replayCase}. */
+export interface ReplayOptions {
+  /**
+   * The stepping to replay with; default: the one the trace's `torch` field names ({@link pytorchOfTrace}).
+   * Replaying a trace with the other one shows where the two versions part.
+   */
+  pytorch?: PyTorchVersion;
+}
+
+/**
+ * Replays one case: builds the scheduler from its PyTorch spelling with the stepping of `options.pytorch`
+ * (default `'2'`; {@link replayTrace} passes the trace's), performs the actions, compares every row.
+ */
+export function replayCase(c: TraceCase, options: ReplayOptions = {}): CaseResult {
+  const pytorch = checkPyTorch('pytorch', options.pytorch);
+  const result: CaseResult = { name: c.name, scheduler: c.scheduler, pytorch, maxDeviation: 0, maxAbsoluteError: 0, rows: 0, ok: true, knownDifferences: [] };
   const optimizer = makeOptimizer(c);
   const initial = c.groups.map((g) => g.lr);
   const compare = (row: number, known: string | undefined): void => {
@@ -91,6 +122,14 @@ export function replayCase(c: TraceCase): CaseResult {
       }
       if (!known) result.maxAbsoluteError = Math.max(result.maxAbsoluteError, nan ? Infinity : diff);
     });
+    if (c.record_last_lr && c.last_lrs) {
+      // get_last_lr() must hand out what the step set, exactly as PyTorch's does.
+      const last = scheduler!.getLastLr();
+      c.last_lrs[row]!.forEach((want, j) => {
+        const dev = Math.abs((last[j] ?? NaN) - want) / Math.max(Math.abs(want), Math.abs(initial[j]!), 1e-300);
+        rowWorst = Math.max(rowWorst, Number.isNaN(dev) ? Infinity : dev);
+      });
+    }
     result.rows += 1;
     if (rowWorst > TRACE_TOLERANCE && known) {
       result.knownDifferences.push({ row, reason: known });
@@ -102,9 +141,9 @@ export function replayCase(c: TraceCase): CaseResult {
       result.error = `row ${row}: expected [${expected.join(', ')}], got [${groups.map((g) => g.lr).join(', ')}]`;
     }
   };
-  let scheduler;
+  let scheduler: ReturnType<typeof schedulerFromJSON> | undefined;
   try {
-    scheduler = schedulerFromJSON(optimizer, { scheduler: c.scheduler, kwargs: c.kwargs });
+    scheduler = schedulerFromJSON(optimizer, { scheduler: c.scheduler, kwargs: c.kwargs }, { pytorch });
   } catch (error) {
     return { ...result, ok: false, maxDeviation: Infinity, error: `cannot build ${c.scheduler}: ${(error as Error).message}` };
   }
@@ -138,8 +177,12 @@ export function replayCase(c: TraceCase): CaseResult {
   return result;
 }
 
-/** Replays every case of a trace (an object or JSON text already parsed). */
-export function replayTrace(trace: unknown): CaseResult[] {
+/**
+ * Replays every case of a trace (an object or JSON text already parsed) with the stepping of the PyTorch
+ * version it names ({@link pytorchOfTrace}), or `options.pytorch`.
+ */
+export function replayTrace(trace: unknown, options: ReplayOptions = {}): CaseResult[] {
   const parsed: Trace = parseTrace(trace);
-  return parsed.cases.map(replayCase);
+  const pytorch = options.pytorch === undefined ? pytorchOfTrace(parsed.torch) : checkPyTorch('pytorch', options.pytorch);
+  return parsed.cases.map((c) => replayCase(c, { pytorch }));
 }

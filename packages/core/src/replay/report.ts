@@ -4,13 +4,15 @@
  * @packageDocumentation
  */
 import { TRACE_TOLERANCE, type CaseResult } from './replay.js';
+import { PYTORCH_PROVEN } from './pytorch-changes.js';
 
 /**
- * The report of one trace file: its name, then per case `ok`/`FAIL`, the name, the largest deviation and any
+ * The report of one trace file: its name and the PyTorch stepping it was replayed with, then per case `ok`/`FAIL`, the name, the largest deviation and any
  * known PyTorch difference, and the first disagreement of a failing case. Ends with a newline.
  */
 export function formatReplayFile(file: string, results: readonly CaseResult[]): string {
-  const lines = [file];
+  const versions = [...new Set(results.map((r) => r.pytorch))];
+  const lines = [versions.length === 0 ? file : `${file} (replayed with pytorch: ${versions.map((v) => `'${v}', proven against ${PYTORCH_PROVEN[v]}`).join('; ')})`];
   for (const r of results) {
     const dev = Number.isFinite(r.maxDeviation) ? r.maxDeviation.toExponential(2) : 'n/a';
     const known = r.knownDifferences.length > 0 ? `  (${r.knownDifferences.length} known PyTorch difference(s): ${r.knownDifferences[0]!.reason})` : '';

@@ -23,6 +23,10 @@ export interface TraceCase {
   lrs: number[][];
   record_momentum?: boolean;
   momentums?: number[][];
+  /** Whether `last_lrs` holds `scheduler.get_last_lr()`, row for row like `lrs`. */
+  record_last_lr?: boolean;
+  /** `scheduler.get_last_lr()` after construction and after each action, when `record_last_lr` is true. */
+  last_lrs?: number[][];
 }
 
 /** A trace file. */
@@ -69,6 +73,9 @@ export function parseTrace(value: unknown): Trace {
     }
     if (c.record_momentum === true && !isNumberMatrix(c.momentums, c.actions.length + 1, c.groups.length)) {
       fail(`${at}.momentums`, `expected ${c.actions.length + 1} rows of ${c.groups.length} numbers`);
+    }
+    if (c.record_last_lr === true && !isNumberMatrix(c.last_lrs, c.actions.length + 1, c.groups.length)) {
+      fail(`${at}.last_lrs`, `expected ${c.actions.length + 1} rows of ${c.groups.length} numbers`);
     }
   });
   return trace as Trace;

@@ -1,6 +1,22 @@
 import { InvalidParameterError } from '../errors.js';
-import { loadState, saveState, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
-import type { OptimizerLike } from './optimizer.js';
+import { knownKeys } from '../internal/validate.js';
+import { compositePyTorch, loadState, saveState, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
+import { checkOptimizer, type OptimizerLike } from './optimizer.js';
+import { withVersion, type PyTorchVersion } from './pytorch-version.js';
+
+/** Options of {@link ChainedScheduler}. */
+export interface ChainedSchedulerOptions {
+  /**
+   * The optimizer every scheduler must drive (PyTorch 2's `ChainedScheduler(schedulers, optimizer)`);
+   * default: the first scheduler's. Checked against every scheduler's, under either `pytorch`.
+   */
+  optimizer?: OptimizerLike;
+  /**
+   * The PyTorch whose stepping to reproduce: {@link PyTorchVersion}. Default: the schedulers' (they must
+   * all have the same). A chain steps the same way in both; its schedulers follow it.
+   */
+  pytorch?: PyTorchVersion;
+}
 
 /**
  * PyTorch `ChainedScheduler`: every `step()` steps each scheduler in order on the same optimizer, so
@@ -12,17 +28,22 @@ export class ChainedScheduler implements SteppableScheduler {
   readonly optimizer: OptimizerLike;
   /** The chained schedulers. */
   readonly schedulers: readonly SteppableScheduler[];
+  /** The PyTorch whose stepping it reproduces (option `pytorch`). */
+  readonly pytorch: PyTorchVersion;
   private lastLr: number[];
-  constructor(schedulers: SteppableScheduler[]) {
+  constructor(schedulers: SteppableScheduler[], options: ChainedSchedulerOptions = {}) {
     if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => typeof s?.step === 'function')) {
       throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers');
     }
-    const optimizer = schedulers[0]!.optimizer;
+    knownKeys('', options, ['optimizer', 'pytorch']);
+    const given = options.optimizer !== undefined;
+    const optimizer = given ? checkOptimizer(options.optimizer) : schedulers[0]!.optimizer;
     schedulers.forEach((s, i) => {
       if (s.optimizer !== optimizer) {
-        throw new InvalidParameterError(`schedulers[${i}].optimizer`, '(another optimizer)', 'the optimizer of schedulers[0]');
+        throw new InvalidParameterError(`schedulers[${i}].optimizer`, '(another optimizer)', `the optimizer ${given ? 'given' : 'of schedulers[0]'}`);
       }
     });
+    this.pytorch = compositePyTorch(options.pytorch, schedulers);
     this.optimizer = optimizer;
     this.schedulers = [...schedulers];
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
@@ -41,14 +62,14 @@ export class ChainedScheduler implements SteppableScheduler {
    * counter of its own: its sub-schedulers count their steps).
    */
   stateDict(): SchedulerState {
-    return saveState(this.kind, {}, {
+    return saveState(this.kind, this.options(), {
       lastLr: [...this.lastLr],
       schedulers: this.schedulers.map((s) => s.stateDict()),
     });
   }
   /** Restores a state saved by {@link ChainedScheduler.stateDict}, all or nothing. */
   loadStateDict(state: SchedulerState): void {
-    loadState(state, this.kind, {}, {
+    loadState(state, this.kind, this.options(), {
       children: this.schedulers,
       read: (s) => stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length),
       apply: (lastLr) => {
@@ -56,8 +77,12 @@ export class ChainedScheduler implements SteppableScheduler {
       },
     });
   }
+  /** `pytorch` when it is not the default (a chain has no other option of its own). */
+  private options(): Record<string, unknown> {
+    return withVersion({}, this.pytorch);
+  }
   /** The configuration as JSON. */
   toJSON(): SchedulerConfig {
-    return { scheduler: this.kind, options: { schedulers: this.schedulers.map((s) => s.toJSON()) } };
+    return { scheduler: this.kind, options: { ...this.options(), schedulers: this.schedulers.map((s) => s.toJSON()) } };
   }
 }

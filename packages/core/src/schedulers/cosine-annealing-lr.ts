@@ -11,6 +11,7 @@ import {
 } from '../schedules/cosine.js';
 import { LRScheduler } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
+import type { PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link CosineAnnealingLR}. */
 export interface CosineAnnealingLROptions {
@@ -27,6 +28,8 @@ export interface CosineAnnealingLROptions {
    * Default `false` (PyTorch).
    */
   closedForm?: boolean;
+  /** The PyTorch whose stepping to reproduce where 1.13 and 2 differ: {@link PyTorchVersion}. Default `'2'`. */
+  pytorch?: PyTorchVersion;
 }
 
 /**
@@ -39,8 +42,8 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly etaMin: number;
   private readonly useClosedForm: boolean;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingLROptions) {
-    const { tMax, etaMin } = resolveOptions(pickRules(cosineRules, 'tMax', 'etaMin'), options, { torch: true, extra: ['lastEpoch', 'closedForm'] });
-    super(optimizer, options.lastEpoch);
+    const { tMax, etaMin } = resolveOptions(pickRules(cosineRules, 'tMax', 'etaMin'), options, { torch: true, extra: ['lastEpoch', 'closedForm', 'pytorch'] });
+    super(optimizer, options.lastEpoch, options.pytorch);
     this.tMax = tMax;
     this.etaMin = etaMin;
     this.useClosedForm = bool('closedForm', options.closedForm ?? false);
@@ -53,10 +56,13 @@ export class CosineAnnealingLR extends LRScheduler {
   }
   protected override computeLr(): number[] {
     const e = this.lastEpoch;
-    // Resumed construction: PyTorch's first step uses the closed form (its `e·π` is the same product as `π·e`).
-    if (this.useClosedForm || (e !== 0 && this.stepCount === 1 && e > 0)) return this.closedFormLr();
+    if (this.useClosedForm) return this.closedFormLr();
+    const hold = this.holdsRate();
+    // A first step that does not keep the rate (the initial step of a resume under '1.13') uses the closed
+    // form, as PyTorch does (its `e·π` is the same product as `π·e`).
+    if (!hold && this.stepCount === 1 && e > 0) return this.closedFormLr();
     // The cosines depend on the step only: once per step, then each group's update.
-    const step = cosineRecursiveStep(e, this.tMax);
+    const step = cosineRecursiveStep(e, this.tMax, hold);
     const { baseLrs, etaMin } = this;
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);

@@ -6,6 +6,7 @@ import { checkStep } from '../schedule.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { stateNumber, type SchedulerState } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
+import type { PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link CosineAnnealingWarmRestarts}. */
 export interface CosineAnnealingWarmRestartsOptions {
@@ -17,11 +18,14 @@ export interface CosineAnnealingWarmRestartsOptions {
   etaMin?: number;
   /** Index of the last step when resuming. Default `-1`. */
   lastEpoch?: number;
+  /** The PyTorch whose stepping to reproduce where 1.13 and 2 differ: {@link PyTorchVersion}. Default `'2'`. */
+  pytorch?: PyTorchVersion;
 }
 
 /**
  * PyTorch `CosineAnnealingWarmRestarts` (SGDR), with PyTorch's state machine: `step()` advances `T_cur`
- * by one and restarts when it reaches `T_i`; `step(epoch)` accepts fractional epochs
+ * by one and restarts when it reaches `T_i` (`'2'`: `T_cur` becomes `T_cur mod T_i`; `'1.13'`: `T_cur − T_i`,
+ * which differs after a resume with `lastEpoch >= 2·t0 − 1`); `step(epoch)` accepts fractional epochs
  * (`step(epoch + i / itersPerEpoch)`) and jumps anywhere.
  *
  * One deliberate difference, the restart rule: in `step(epoch)` an epoch at a restart, or within 1024 ulps
@@ -43,8 +47,8 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** The cycles of {@link restartPosition} for this `t0` and `tMult`. */
   private readonly cycles: RestartCycles;
   constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
-    const { t0, tMult, etaMin } = resolveOptions(pickRules(sgdrRules, 't0', 'tMult', 'etaMin'), options, { torch: true, extra: ['lastEpoch'] });
-    super(optimizer, options.lastEpoch);
+    const { t0, tMult, etaMin } = resolveOptions(pickRules(sgdrRules, 't0', 'tMult', 'etaMin'), options, { torch: true, extra: ['lastEpoch', 'pytorch'] });
+    super(optimizer, options.lastEpoch, options.pytorch);
     this.t0 = t0;
     this.tMult = tMult;
     this.etaMin = etaMin;
@@ -72,7 +76,7 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       e = this.lastEpoch + 1;
       this.tCur = this.tCur + 1;
       if (this.tCur >= this.tI) {
-        this.tCur = this.tCur - this.tI;
+        this.tCur = this.pytorch === '1.13' ? this.tCur - this.tI : this.tCur % this.tI;
         this.tI = this.tI * this.tMult;
       }
     } else {

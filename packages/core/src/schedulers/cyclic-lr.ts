@@ -4,6 +4,7 @@ import { NotSerializableError } from '../errors.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions, stateNumbers, type SchedulerState } from './state.js';
 import { perGroup, readMomentum, writeMomentum, type OptimizerLike } from './optimizer.js';
+import type { PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link CyclicLR}: those of the pure `cyclic`, with per-group values allowed. */
 export interface CyclicLROptions extends Omit<CyclicOptions, 'baseLr' | 'maxLr' | 'baseMomentum' | 'maxMomentum'> {
@@ -17,6 +18,13 @@ export interface CyclicLROptions extends Omit<CyclicOptions, 'baseLr' | 'maxLr' 
   maxMomentum?: number | number[];
   /** Index of the last step when resuming. Default `-1`. */
   lastEpoch?: number;
+  /**
+   * The PyTorch whose stepping to reproduce: {@link PyTorchVersion}. Default `'2'`. With `cycleMomentum`,
+   * `'2'` starts each group at `maxMomentum` and writes both bounds into the group (where a OneCycleLR on
+   * the same optimizer reads them), and a resume cycles between the options' bounds; `'1.13'` starts at
+   * `baseMomentum`, writes no bounds, and a resume cycles up from the group's current momentum.
+   */
+  pytorch?: PyTorchVersion;
 }
 
 /**
@@ -33,8 +41,8 @@ export class CyclicLR extends LRScheduler {
   private readonly userOptions: Record<string, unknown> | null;
   constructor(optimizer: OptimizerLike, options: CyclicLROptions) {
     // the keys shared with the pure cyclic are checked by cyclicConfig below
-    super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
-    const { baseLr, maxLr, baseMomentum, maxMomentum, lastEpoch: _l, ...shared } = options;
+    super(optimizer, schedulerOptions(options, Object.keys(options ?? {})), options.pytorch);
+    const { baseLr, maxLr, baseMomentum, maxMomentum, lastEpoch: _l, pytorch: _p, ...shared } = options;
     const n = this.optimizer.paramGroups.length;
     const baseLrs = perGroup('baseLr', baseLr, n, finite);
     this.maxLrs = perGroup('maxLr', maxLr, n, finite);
@@ -58,8 +66,21 @@ export class CyclicLR extends LRScheduler {
     const groups = this.optimizer.paramGroups;
     if (this.lastEpoch === -1) groups.forEach((g, i) => (g.lr = baseLrs[i]!));
     if (this.cycleMomentum) {
-      if (this.lastEpoch === -1) groups.forEach((g, i) => writeMomentum(g, baseMomentumList[i]!));
-      this.baseMomentums = groups.map((g, i) => readMomentum(g) ?? baseMomentumList[i]!);
+      if (this.pytorch === '1.13') {
+        // 1.13 starts at the lower bound and takes each group's momentum as it (also when resuming).
+        if (this.lastEpoch === -1) groups.forEach((g, i) => writeMomentum(g, baseMomentumList[i]!));
+        this.baseMomentums = groups.map((g, i) => readMomentum(g) ?? baseMomentumList[i]!);
+      } else {
+        // 2 starts at the upper bound and keeps both bounds in the group (a OneCycleLR reads them there).
+        if (this.lastEpoch === -1) {
+          groups.forEach((g, i) => {
+            writeMomentum(g, this.maxMomentums[i]!);
+            g.maxMomentum = this.maxMomentums[i]!;
+            g.baseMomentum = baseMomentumList[i]!;
+          });
+        }
+        this.baseMomentums = baseMomentumList;
+      }
     }
     this.start();
     this.baseLrs = baseLrs;

@@ -21,8 +21,8 @@ export class ExponentialLR extends FactorScheduler {
   protected options() {
     return this.withForm({ gamma: this.gamma });
   }
-  protected chainFactor(e: number) {
-    return exponentialChainFactor(e, this.gamma);
+  protected chainFactor(_e: number, hold: boolean) {
+    return exponentialChainFactor(this.gamma, hold);
   }
   protected factor(t: number) {
     return exponentialFactor(t, this.gamma);

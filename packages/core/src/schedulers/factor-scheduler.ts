@@ -3,6 +3,7 @@ import { resolveOptions, type AnyRules, type Resolved } from '../internal/option
 import { SchedulerUsageError } from '../errors.js';
 import { LRScheduler } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
+import type { PyTorchVersion } from './pytorch-version.js';
 
 /** Options every multiplicative scheduler shares. */
 export interface FactorSchedulerOptions {
@@ -13,6 +14,8 @@ export interface FactorSchedulerOptions {
    * The two agree while nothing else changes the rate; default `false` (PyTorch's behaviour).
    */
   closedForm?: boolean;
+  /** The PyTorch whose stepping to reproduce where 1.13 and 2 differ: {@link PyTorchVersion}. Default `'2'`. */
+  pytorch?: PyTorchVersion;
 }
 
 /**
@@ -25,17 +28,20 @@ export abstract class FactorScheduler extends LRScheduler {
 
   /** Checks `options` with the pure schedule's `rules` (PyTorch's defaults and checks where they differ) and returns them resolved. */
   protected static settings<R extends AnyRules>(rules: R, options: unknown): Resolved<R> {
-    return resolveOptions(rules, options, { torch: true, extra: ['lastEpoch', 'closedForm'] });
+    return resolveOptions(rules, options, { torch: true, extra: ['lastEpoch', 'closedForm', 'pytorch'] });
   }
 
   /** `options` must have been checked by {@link FactorScheduler.settings}. */
   protected constructor(optimizer: OptimizerLike, options: FactorSchedulerOptions) {
-    super(optimizer, options.lastEpoch);
+    super(optimizer, options.lastEpoch, options.pytorch);
     this.useClosedForm = bool('closedForm', options.closedForm ?? false);
   }
 
-  /** Multiplier of the current rate when stepping to `lastEpoch` (PyTorch `get_lr`). */
-  protected abstract chainFactor(lastEpoch: number): number;
+  /**
+   * Multiplier of the current rate when stepping to `lastEpoch` (PyTorch `get_lr`); `hold` is
+   * {@link LRScheduler.holdsRate} (schedulers whose PyTorch update has no such rule ignore it).
+   */
+  protected abstract chainFactor(lastEpoch: number, hold: boolean): number;
   /** Multiplier of the base rate at `t` (PyTorch `_get_closed_form_lr`). */
   protected abstract factor(t: number): number;
 
@@ -46,7 +52,7 @@ export abstract class FactorScheduler extends LRScheduler {
 
   protected override computeLr(): number[] {
     if (this.useClosedForm) return this.closedFormLr();
-    const f = this.chainFactor(this.lastEpoch);
+    const f = this.chainFactor(this.lastEpoch, this.holdsRate());
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
     for (let i = 0; i < groups.length; i++) out[i] = groups[i]!.lr * f;

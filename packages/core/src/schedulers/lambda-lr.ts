@@ -3,6 +3,7 @@ import { callLambda, type LrLambda } from '../schedules/lambda.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
+import type { PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link LambdaLR} and {@link MultiplicativeLR}. */
 export interface LambdaLROptions {
@@ -10,6 +11,8 @@ export interface LambdaLROptions {
   lrLambda: LrLambda | LrLambda[];
   /** Index of the last step when resuming. Default `-1`. */
   lastEpoch?: number;
+  /** The PyTorch whose stepping to reproduce where 1.13 and 2 differ: {@link PyTorchVersion}. Default `'2'`. */
+  pytorch?: PyTorchVersion;
 }
 
 function lambdas(lrLambda: unknown, groups: number): LrLambda[] {
@@ -25,7 +28,7 @@ export class LambdaLR extends LRScheduler {
   readonly kind: string = 'LambdaLR';
   protected readonly fns: LrLambda[];
   constructor(optimizer: OptimizerLike, options: LambdaLROptions) {
-    super(optimizer, schedulerOptions(options, ['lrLambda', 'lastEpoch']));
+    super(optimizer, schedulerOptions(options, ['lrLambda', 'lastEpoch', 'pytorch']), options.pytorch);
     this.fns = lambdas(options.lrLambda, this.optimizer.paramGroups.length);
     this.init();
   }
@@ -41,11 +44,15 @@ export class LambdaLR extends LRScheduler {
   }
 }
 
-/** PyTorch `MultiplicativeLR`: each step multiplies the current rate by `lrLambda(lastEpoch)`. */
+/**
+ * PyTorch `MultiplicativeLR`: each step multiplies the current rate by `lrLambda(lastEpoch)`, except a step
+ * that keeps the rate (`'2'`: the initial step; `'1.13'`: the step to 0; see {@link PyTorchVersion}).
+ */
 export class MultiplicativeLR extends LambdaLR {
   override readonly kind: string = 'MultiplicativeLR';
   protected override computeLr(): number[] {
     const e = this.lastEpoch;
-    return this.optimizer.paramGroups.map((g, i) => (e > 0 ? g.lr * callLambda(`lrLambda[${i}]`, this.fns[i]!, e) : g.lr));
+    const hold = this.holdsRate();
+    return this.optimizer.paramGroups.map((g, i) => (hold ? g.lr : g.lr * callLambda(`lrLambda[${i}]`, this.fns[i]!, e)));
   }
 }

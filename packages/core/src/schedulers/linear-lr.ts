@@ -34,8 +34,8 @@ export class LinearLR extends FactorScheduler {
   protected options() {
     return this.withForm({ startFactor: this.startFactor, endFactor: this.endFactor, totalIters: this.totalIters });
   }
-  protected chainFactor(e: number) {
-    return linearChainFactor(e, this.startFactor, this.endFactor, this.totalIters);
+  protected chainFactor(e: number, hold: boolean) {
+    return linearChainFactor(e, this.startFactor, this.endFactor, this.totalIters, hold);
   }
   protected factor(t: number) {
     return linearFactor(t, this.startFactor, this.endFactor, this.totalIters);

@@ -7,11 +7,13 @@ import { InvalidParameterError, NonFiniteRateError, NotSerializableError } from 
 import { checkOptimizer, type OptimizerLike } from './optimizer.js';
 import { checkStep } from '../schedule.js';
 import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
+import { checkPyTorch, withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /**
- * Base of every stateful scheduler: PyTorch's `_LRScheduler` semantics.
+ * Base of every stateful scheduler: PyTorch's `_LRScheduler` / `LRScheduler` semantics.
  *
  * - Construction performs the initial step (`lastEpoch` goes from -1 to 0 and the groups get the rate at 0).
+ * - {@link LRScheduler.pytorch} selects PyTorch 2's stepping (the default) or 1.13's where they differ.
  * - `step()` advances `lastEpoch` by one and applies the scheduler's recursive (chainable) update, as
  *   PyTorch does; `step(epoch)` jumps to `epoch` and uses the closed form where the scheduler has one.
  * - `stateDict()` / `loadStateDict()` are plain JSON; a restored scheduler continues bit-identically.
@@ -23,6 +25,8 @@ export abstract class LRScheduler implements SteppableScheduler {
   readonly optimizer: OptimizerLike;
   /** Index of the last step taken (PyTorch `last_epoch`); -1 before the initial step. */
   lastEpoch: number;
+  /** The PyTorch whose stepping this scheduler reproduces (option `pytorch`, default `'2'`): {@link PyTorchVersion}. */
+  readonly pytorch: PyTorchVersion;
   /** The base rate of each group (PyTorch `base_lrs`). */
   baseLrs: number[] = [];
   /** Number of `step()` calls, the initial one included (PyTorch `_step_count`). */
@@ -31,13 +35,26 @@ export abstract class LRScheduler implements SteppableScheduler {
   protected lastLr: number[] = [];
   /** The array {@link LRScheduler.output} hands out. */
   private outputArray: number[] = [];
+  /** True while the initial step runs (PyTorch 2's `_is_initial`). */
+  private initialMode = false;
 
-  protected constructor(optimizer: OptimizerLike, lastEpoch: number | undefined) {
+  /** `lastEpoch` and `pytorch` are the options of every scheduler (`pytorch` is checked here). */
+  protected constructor(optimizer: OptimizerLike, lastEpoch: number | undefined, pytorch: unknown) {
     this.optimizer = checkOptimizer(optimizer);
     if (lastEpoch !== undefined && (typeof lastEpoch !== 'number' || !Number.isFinite(lastEpoch) || lastEpoch < -1)) {
       throw new InvalidParameterError('lastEpoch', lastEpoch, 'a finite number >= -1');
     }
     this.lastEpoch = lastEpoch ?? -1;
+    this.pytorch = checkPyTorch('pytorch', pytorch);
+  }
+
+  /**
+   * Whether the step being computed keeps every group's rate where PyTorch's recursive (chainable) update
+   * has such a rule (ExponentialLR, LinearLR after step 0, PolynomialLR, CosineAnnealingLR, MultiplicativeLR):
+   * under `'1.13'` the step to `lastEpoch = 0`, under `'2'` the initial step, wherever it lands.
+   */
+  protected holdsRate(): boolean {
+    return this.pytorch === '1.13' ? this.lastEpoch === 0 : this.initialMode;
   }
 
   /** The constructor options as JSON, or `null` when they hold a user function. */
@@ -89,10 +106,30 @@ export abstract class LRScheduler implements SteppableScheduler {
     this.initialStep();
   }
 
-  /** Resets the step counter and takes a step (PyTorch `_initial_step`); used by `SequentialLR`. */
+  /** Resets the step counter and takes the initial step (PyTorch `_initial_step`); used by `SequentialLR`. */
   initialStep(): void {
     this.stepCount = 0;
-    this.step();
+    this.initialMode = true;
+    try {
+      this.step();
+    } finally {
+      this.initialMode = false;
+    }
+  }
+
+  /**
+   * What `SequentialLR` does to this scheduler at its milestone: restart it at step 0. Under `'1.13'`
+   * that is `step(0)`; under `'2'` (PyTorch 2's `_update_lr(0)`) the same jump without counting a step,
+   * and a scheduler without a closed form computes step 0 from where it stands (a
+   * `CosineAnnealingWarmRestarts` keeps its position in the cycle).
+   */
+  takeOver(): void {
+    if (this.pytorch === '1.13') {
+      this.step(0);
+      return;
+    }
+    this.lastEpoch = 0;
+    this.apply(this.closedFormLr() ?? this.computeLr());
   }
 
   /**
@@ -149,7 +186,7 @@ export abstract class LRScheduler implements SteppableScheduler {
 
   /** The scheduler's state as plain JSON: `lastEpoch`, `stepCount`, `baseLrs`, `lastLr` and the subclass's fields. */
   stateDict(): SchedulerState {
-    return saveState(this.kind, this.options(), {
+    return saveState(this.kind, this.configuration(), {
       lastEpoch: this.lastEpoch,
       stepCount: this.stepCount,
       baseLrs: [...this.baseLrs],
@@ -165,7 +202,7 @@ export abstract class LRScheduler implements SteppableScheduler {
    */
   loadStateDict(state: SchedulerState): void {
     const n = this.optimizer.paramGroups.length;
-    loadState(state, this.kind, this.options(), {
+    loadState(state, this.kind, this.configuration(), {
       read: (s) => ({
         state: s,
         lastEpoch: stateNumber(s, 'lastEpoch'),
@@ -187,8 +224,14 @@ export abstract class LRScheduler implements SteppableScheduler {
 
   /** The configuration as JSON, accepted back by `schedulerFromJSON`. */
   toJSON(): SchedulerConfig {
-    const options = this.options();
+    const options = this.configuration();
     if (options === null) throw new NotSerializableError(`this ${this.kind}`);
     return { scheduler: this.kind, options };
+  }
+
+  /** {@link LRScheduler.options} with `pytorch` when it is not the default (so older JSON and states still match). */
+  private configuration(): Record<string, unknown> | null {
+    const options = this.options();
+    return options && withVersion(options, this.pytorch);
   }
 }

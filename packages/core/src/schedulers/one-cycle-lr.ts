@@ -11,6 +11,7 @@ import { oneCycleConfig, withTotalSteps, type OneCycleConfig } from '../schedule
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
 import { perGroup, writeMomentum, type OptimizerLike } from './optimizer.js';
+import type { PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link OneCycleLR}: those of the pure `oneCycle`, with per-group values allowed. */
 export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'baseMomentum' | 'maxMomentum'> {
@@ -28,6 +29,11 @@ export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'tota
   maxMomentum?: number | number[];
   /** Index of the last step when resuming. Default `-1`. */
   lastEpoch?: number;
+  /**
+   * The PyTorch whose stepping to reproduce: {@link PyTorchVersion}. Default `'2'`. OneCycleLR steps the
+   * same way in both (only the wording of PyTorch's past-the-end error differs).
+   */
+  pytorch?: PyTorchVersion;
 }
 
 /**
@@ -61,8 +67,8 @@ export class OneCycleLR extends LRScheduler {
   private readonly bounds: Array<number | undefined>;
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
-    super(optimizer, schedulerOptions(options, Object.keys(options ?? {})));
-    const { maxLr, baseMomentum, maxMomentum, lastEpoch: _l, ...shared } = withTotalSteps(options);
+    super(optimizer, schedulerOptions(options, Object.keys(options ?? {})), options.pytorch);
+    const { maxLr, baseMomentum, maxMomentum, lastEpoch: _l, pytorch: _p, ...shared } = withTotalSteps(options);
     const n = this.optimizer.paramGroups.length;
     this.maxLrs = perGroup('maxLr', maxLr, n, nonNegative);
     this.baseMomentums = perGroup('baseMomentum', baseMomentum ?? 0.85, n, finite);
@@ -117,9 +123,9 @@ export class OneCycleLR extends LRScheduler {
     });
     this.bounds.splice(5 * i, 5, g.initialLr, g.maxLr, g.minLr, g.maxMomentum, g.baseMomentum);
   }
-  /** PyTorch's error for a step past `totalSteps`. */
+  /** PyTorch's error for a step past `totalSteps` (1.13 counts one more step in its message than 2). */
   private pastTheEnd(t: number): never {
-    throw new SchedulerUsageError(`Tried to step ${t + 1} times. The specified number of total steps is ${this.totalSteps}`);
+    throw new SchedulerUsageError(`Tried to step ${this.pytorch === '1.13' ? t + 1 : t} times. The specified number of total steps is ${this.totalSteps}`);
   }
   protected override computeLr(): number[] {
     const t = this.lastEpoch;

@@ -26,8 +26,8 @@ export class PolynomialLR extends FactorScheduler {
   protected options() {
     return this.withForm({ totalIters: this.totalIters, power: this.power });
   }
-  protected chainFactor(e: number) {
-    return polynomialChainFactor(e, this.totalIters, this.power);
+  protected chainFactor(e: number, hold: boolean) {
+    return polynomialChainFactor(e, this.totalIters, this.power, hold);
   }
   protected factor(t: number) {
     return polynomialFactor(t, this.totalIters, this.power);

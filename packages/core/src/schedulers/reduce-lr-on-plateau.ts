@@ -2,6 +2,7 @@ import { InvalidParameterError } from '../errors.js';
 import { finite, knownKeys, nonNegative, oneOf } from '../internal/validate.js';
 import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState } from './state.js';
 import { checkOptimizer, perGroup, type OptimizerLike } from './optimizer.js';
+import { checkPyTorch, withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link ReduceLROnPlateau}; PyTorch's defaults. */
 export interface ReduceLROnPlateauOptions {
@@ -27,6 +28,11 @@ export interface ReduceLROnPlateauOptions {
   minLr?: number | number[];
   /** A reduction smaller than this is skipped; 0 or less applies every reduction (as in PyTorch). Default `1e-8`. */
   eps?: number;
+  /**
+   * The PyTorch whose semantics to reproduce: {@link PyTorchVersion}. Default `'2'`. The values are the
+   * same in both; `getLastLr()` (PyTorch 2, where ReduceLROnPlateau became an LRScheduler) works under either.
+   */
+  pytorch?: PyTorchVersion;
 }
 
 /**
@@ -44,6 +50,8 @@ export class ReduceLROnPlateau {
   readonly cooldown: number;
   readonly minLrs: number[];
   readonly eps: number;
+  /** The PyTorch whose semantics it reproduces (option `pytorch`). */
+  readonly pytorch: PyTorchVersion;
   /** The best metric so far; `null` before the first step (JSON: `"Infinity"`/`"-Infinity"` for infinite values). */
   best: number | null = null;
   /** Consecutive steps without improvement. */
@@ -55,7 +63,7 @@ export class ReduceLROnPlateau {
   private lastLr: number[];
   private readonly minLrOption: number | number[];
   constructor(optimizer: OptimizerLike, options: ReduceLROnPlateauOptions = {}) {
-    knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps']);
+    knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps', 'pytorch']);
     this.optimizer = checkOptimizer(optimizer);
     this.mode = oneOf('mode', options.mode ?? 'min', ['min', 'max'] as const);
     this.factor = finite('factor', options.factor ?? 0.1);
@@ -67,6 +75,7 @@ export class ReduceLROnPlateau {
     this.minLrOption = options.minLr ?? 0;
     this.minLrs = perGroup('minLr', this.minLrOption, this.optimizer.paramGroups.length, finite);
     this.eps = finite('eps', options.eps ?? 1e-8);
+    this.pytorch = checkPyTorch('pytorch', options.pytorch);
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
 
@@ -120,7 +129,7 @@ export class ReduceLROnPlateau {
   }
 
   private options(): Record<string, unknown> {
-    return {
+    return withVersion({
       mode: this.mode,
       factor: this.factor,
       patience: this.patience,
@@ -129,7 +138,7 @@ export class ReduceLROnPlateau {
       cooldown: this.cooldown,
       minLr: this.minLrOption,
       eps: this.eps,
-    };
+    }, this.pytorch);
   }
 
   /**

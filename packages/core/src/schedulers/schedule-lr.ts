@@ -3,6 +3,7 @@ import type { Schedule } from '../schedule.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions, stateNumbers, type SchedulerState } from './state.js';
 import { readMomentum, writeMomentum, type OptimizerLike } from './optimizer.js';
+import type { PyTorchVersion } from './pytorch-version.js';
 
 function isSerializable(schedule: Schedule): boolean {
   try {
@@ -18,6 +19,11 @@ function isSerializable(schedule: Schedule): boolean {
 export interface ScheduleLROptions {
   /** Index of the last step when resuming. Default `-1`. */
   lastEpoch?: number;
+  /**
+   * The PyTorch whose stepping to reproduce: {@link PyTorchVersion}. Default `'2'`. A ScheduleLR always
+   * uses the closed form, so both give the same values; it counts for a SequentialLR's hand-over.
+   */
+  pytorch?: PyTorchVersion;
 }
 
 /**
@@ -32,7 +38,7 @@ export class ScheduleLR extends LRScheduler {
   readonly schedules: readonly Schedule[];
   private baseMomentums: number[];
   constructor(optimizer: OptimizerLike, schedule: Schedule | Schedule[], options: ScheduleLROptions = {}) {
-    super(optimizer, schedulerOptions(options, ['lastEpoch']));
+    super(optimizer, schedulerOptions(options, ['lastEpoch', 'pytorch']), options.pytorch);
     const n = this.optimizer.paramGroups.length;
     const list = Array.isArray(schedule) ? schedule : Array.from({ length: n }, () => schedule);
     if (list.length !== n || !list.every((s) => typeof s?.lr === 'function')) {

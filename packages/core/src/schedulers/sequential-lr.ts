@@ -2,8 +2,9 @@ import { InvalidParameterError } from '../errors.js';
 import { knownKeys, nonNegative } from '../internal/validate.js';
 import { bisectRight } from '../internal/python.js';
 import { LRScheduler } from './lr-scheduler.js';
-import { loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
+import { compositePyTorch, loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
+import { withVersion, type PyTorchVersion } from './pytorch-version.js';
 
 /** Options of {@link SequentialLR}. */
 export interface SequentialLROptions {
@@ -21,14 +22,23 @@ export interface SequentialLROptions {
    * `lastEpoch`.
    */
   lastEpoch?: number;
+  /**
+   * The PyTorch whose stepping to reproduce: {@link PyTorchVersion}. Default: the schedulers' (they must
+   * all have the same). `'2'` gives the initial step to the scheduler active at step 0 (the one after
+   * every milestone at 0) and hands over with {@link LRScheduler.takeOver} (a jump to step 0 that does not
+   * count as a step); `'1.13'` always starts the first scheduler and hands over with `step(0)`.
+   */
+  pytorch?: PyTorchVersion;
 }
 
 /**
  * PyTorch `SequentialLR`, quirks included, because recipes depend on them:
  * - building the sub-schedulers already stepped the optimizer's rates; `SequentialLR` resets every group
- *   to its `initialLr`, rewinds each sub-scheduler by one step and re-runs only the first one's initial step;
- * - at a milestone the next scheduler is restarted with `step(0)`, i.e. its closed form at 0 (its base
- *   rate), whatever the previous scheduler left; between milestones the active one steps recursively.
+ *   to its `initialLr`, rewinds each sub-scheduler by one step and re-runs one initial step: the first
+ *   scheduler's under `pytorch: '1.13'`, the one active at step 0 under `'2'`;
+ * - at a milestone the next scheduler is restarted at step 0 ({@link LRScheduler.takeOver}), i.e. its
+ *   closed form at 0 (its base rate), whatever the previous scheduler left; between milestones the active
+ *   one steps recursively.
  * The pure `sequence` combinator gives the same values for closed-form schedules without the state.
  */
 export class SequentialLR implements SteppableScheduler {
@@ -40,9 +50,11 @@ export class SequentialLR implements SteppableScheduler {
   readonly milestones: readonly number[];
   /** Steps taken (PyTorch `last_epoch`). */
   lastEpoch: number;
+  /** The PyTorch whose stepping it reproduces (option `pytorch`). */
+  readonly pytorch: PyTorchVersion;
   private lastLr: number[];
   constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
-    knownKeys('', options, ['schedulers', 'milestones', 'lastEpoch']);
+    knownKeys('', options, ['schedulers', 'milestones', 'lastEpoch', 'pytorch']);
     const { schedulers } = options;
     if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => s instanceof LRScheduler)) {
       throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers (ReduceLROnPlateau cannot be sequenced)');
@@ -60,21 +72,23 @@ export class SequentialLR implements SteppableScheduler {
     if (milestones.length !== schedulers.length - 1) {
       throw new InvalidParameterError('milestones', options.milestones, `an array of ${schedulers.length - 1} milestones (one fewer than the ${schedulers.length} schedulers)`);
     }
+    this.pytorch = compositePyTorch(options.pytorch, schedulers);
     this.optimizer = optimizer;
     this.schedulers = [...schedulers];
     this.milestones = milestones;
     this.lastEpoch = lastEpoch + 1;
     for (const group of optimizer.paramGroups) group.lr = group.initialLr ?? group.lr;
     for (const s of this.schedulers) s.lastEpoch -= 1;
-    this.schedulers[0]!.initialStep();
-    this.lastLr = this.schedulers[0]!.getLastLr();
+    const first = this.schedulers[this.pytorch === '1.13' ? 0 : bisectRight(this.milestones, 0)]!;
+    first.initialStep();
+    this.lastLr = first.getLastLr();
   }
   /** Advances one step; at a milestone the next scheduler restarts from its step 0. */
   step(): void {
     this.lastEpoch += 1;
     const idx = bisectRight(this.milestones, this.lastEpoch);
     const scheduler = this.schedulers[idx]!;
-    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) scheduler.step(0);
+    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) scheduler.takeOver();
     else scheduler.step();
     this.lastLr = scheduler.getLastLr();
   }
@@ -83,7 +97,7 @@ export class SequentialLR implements SteppableScheduler {
     return [...this.lastLr];
   }
   private options() {
-    return { milestones: [...this.milestones] };
+    return withVersion({ milestones: [...this.milestones] }, this.pytorch);
   }
   /** State of this and every sub-scheduler, as JSON: `lastEpoch`, `lastLr` and `schedulers`. */
   stateDict(): SchedulerState {

@@ -7,6 +7,8 @@
 import { StateDictError } from '../errors.js';
 import { knownKeys } from '../internal/validate.js';
 import type { OptimizerLike } from './optimizer.js';
+import { checkPyTorch, type PyTorchVersion } from './pytorch-version.js';
+import { InvalidParameterError } from '../errors.js';
 
 /** A scheduler configuration as plain JSON: the PyTorch class name and its options in anneal's camelCase. */
 export interface SchedulerConfig {
@@ -43,6 +45,8 @@ export interface SteppableScheduler {
   /** The PyTorch class name. */
   readonly kind: string;
   readonly optimizer: OptimizerLike;
+  /** The PyTorch whose stepping it reproduces (every anneal scheduler has it; a scheduler of your own may not). */
+  readonly pytorch?: PyTorchVersion;
   step(): void;
   getLastLr(): number[];
   stateDict(): SchedulerState;
@@ -156,4 +160,19 @@ function loadChildStates(schedulers: readonly SteppableScheduler[], states: read
       throw error;
     }
   });
+}
+
+/**
+ * The `pytorch` option of a composite (SequentialLR, ChainedScheduler): the given one, or by default its
+ * first scheduler's. Every scheduler that names one must name the same: one setup, one PyTorch.
+ * @throws {@link InvalidParameterError} for a bad value, or naming the first scheduler with another version.
+ */
+export function compositePyTorch(value: unknown, schedulers: readonly { readonly pytorch?: PyTorchVersion }[]): PyTorchVersion {
+  const version = checkPyTorch('pytorch', value, schedulers.find((s) => s.pytorch !== undefined)?.pytorch);
+  schedulers.forEach((s, i) => {
+    if (s.pytorch !== undefined && s.pytorch !== version) {
+      throw new InvalidParameterError(`schedulers[${i}].pytorch`, s.pytorch, `'${version}' as the composite's`);
+    }
+  });
+  return version;
 }

@@ -56,7 +56,7 @@ export function cosineAnnealingValue(tCur: number, tMax: number, etaMax: number,
  */
 export interface CosineRecursiveStep {
   /**
-   * `'hold'`: the initial step, the rate is kept. `'restart'`: PyTorch's branch for
+   * `'hold'`: a step that keeps the rate (the initial one). `'restart'`: PyTorch's branch for
    * `(lastEpoch − 1 − tMax) mod 2·tMax = 0`, the rate rises by `(baseLr − etaMin)·factor/2`.
    * `'scale'`: the distance to `etaMin` is multiplied by `factor`.
    */
@@ -65,12 +65,15 @@ export interface CosineRecursiveStep {
   readonly factor: number;
 }
 
-/** The group-independent part of the recursive step to `lastEpoch` (its cosines), PyTorch's arithmetic. */
-export function cosineRecursiveStep(lastEpoch: number, tMax: number): CosineRecursiveStep {
+/**
+ * The group-independent part of the recursive step to `lastEpoch` (its cosines), PyTorch's arithmetic;
+ * `hold`: a step that keeps the rate (which steps do is the stepping semantics, see the scheduler's `holdsRate`).
+ */
+export function cosineRecursiveStep(lastEpoch: number, tMax: number, hold: boolean): CosineRecursiveStep {
   let kind: CosineRecursiveStep['kind'] = 'hold';
   let factor = 1;
-  if (lastEpoch === 0) {
-    // the initial step keeps the rate
+  if (hold) {
+    // the rate is kept
   } else if (pyMod(lastEpoch - 1 - tMax, 2 * tMax) === 0) {
     kind = 'restart';
     factor = 1 - Math.cos(Math.PI / tMax);
@@ -94,8 +97,8 @@ export function cosineRecursiveApply(step: CosineRecursiveStep, lr: number, base
  * nothing else changes the rate between steps; PyTorch's own arithmetic, so values agree to the last bit.
  * The single place this update lives: {@link cosineRecursiveStep}, then {@link cosineRecursiveApply}.
  */
-export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, baseLr: number, tMax: number, etaMin: number): number {
-  return cosineRecursiveApply(cosineRecursiveStep(lastEpoch, tMax), lr, baseLr, etaMin);
+export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, baseLr: number, tMax: number, etaMin: number, hold = lastEpoch === 0): number {
+  return cosineRecursiveApply(cosineRecursiveStep(lastEpoch, tMax, hold), lr, baseLr, etaMin);
 }
 
 /**

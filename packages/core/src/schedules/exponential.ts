@@ -22,9 +22,12 @@ export function exponentialFactor(t: number, gamma: number): number {
   return gamma ** t;
 }
 
-/** The recursive multiplier of PyTorch's `ExponentialLR.get_lr`: `gamma`, except at the initial step. */
-export function exponentialChainFactor(lastEpoch: number, gamma: number): number {
-  return lastEpoch === 0 ? 1 : gamma;
+/**
+ * The recursive multiplier of PyTorch's `ExponentialLR.get_lr`: `gamma`, or 1 on a step that keeps the rate
+ * (`hold`: which steps do is the stepping semantics, see the scheduler's `holdsRate`).
+ */
+export function exponentialChainFactor(gamma: number, hold: boolean): number {
+  return hold ? 1 : gamma;
 }
 
 /**

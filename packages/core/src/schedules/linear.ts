@@ -33,10 +33,13 @@ export function linearFactor(t: number, startFactor: number, endFactor: number, 
   return startFactor + ((endFactor - startFactor) * Math.min(totalIters, t)) / totalIters;
 }
 
-/** The recursive multiplier PyTorch's `LinearLR.get_lr` applies at step `lastEpoch`. */
-export function linearChainFactor(lastEpoch: number, startFactor: number, endFactor: number, totalIters: number): number {
+/**
+ * The recursive multiplier PyTorch's `LinearLR.get_lr` applies at step `lastEpoch`: `startFactor` at step 0,
+ * 1 on another step that keeps the rate (`hold`) and past `totalIters`.
+ */
+export function linearChainFactor(lastEpoch: number, startFactor: number, endFactor: number, totalIters: number, hold: boolean): number {
   if (lastEpoch === 0) return startFactor;
-  if (lastEpoch > totalIters) return 1;
+  if (hold || lastEpoch > totalIters) return 1;
   return 1 + (endFactor - startFactor) / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor));
 }
 

@@ -25,9 +25,9 @@ export function polynomialFactor(t: number, totalIters: number, power: number): 
   return (1 - Math.min(totalIters, t) / totalIters) ** power;
 }
 
-/** The recursive multiplier of PyTorch's `PolynomialLR.get_lr` at `lastEpoch`. */
-export function polynomialChainFactor(lastEpoch: number, totalIters: number, power: number): number {
-  if (lastEpoch === 0 || lastEpoch > totalIters) return 1;
+/** The recursive multiplier of PyTorch's `PolynomialLR.get_lr` at `lastEpoch`; 1 on a step that keeps the rate (`hold`). */
+export function polynomialChainFactor(lastEpoch: number, totalIters: number, power: number, hold: boolean): number {
+  if (hold || lastEpoch > totalIters) return 1;
   return ((1 - lastEpoch / totalIters) / (1 - (lastEpoch - 1) / totalIters)) ** power;
 }
 

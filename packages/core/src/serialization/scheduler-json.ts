@@ -5,32 +5,44 @@
  */
 import type { OptimizerLike } from '../schedulers/optimizer.js';
 import { ScheduleLR } from '../schedulers/schedule-lr.js';
+import { checkPyTorch, type PyTorchVersion } from '../schedulers/pytorch-version.js';
 import { checkDepth, join, located, mark, objectAt } from './read-helpers.js';
 import { parseJSON, scheduleFromJSON } from './schedule-json.js';
-import { torchScheduler, type AnyScheduler } from './torch-json.js';
+import { torchScheduler, withPyTorch, type AnyScheduler } from './torch-json.js';
 import { InvalidParameterError } from '../errors.js';
 
-function readAt(optimizer: OptimizerLike, value: unknown, path: string, depth: number): AnyScheduler {
-  checkDepth(path, depth);
-  const spec = objectAt(path, value);
-  if ('scheduler' in spec && spec.scheduler === 'ScheduleLR') return scheduleLR(optimizer, spec, path);
-  if ('scheduler' in spec) return torchScheduler(optimizer, spec, path, (child, p) => readAt(optimizer, child, p, depth + 1));
-  return located(path, () => new ScheduleLR(optimizer, scheduleFromJSON(spec)));
+/** Options of {@link schedulerFromJSON}. */
+export interface SchedulerReaderOptions {
+  /**
+   * The PyTorch whose stepping every scheduler built reproduces (`PyTorchVersion`, `'2'` or `'1.13'`),
+   * nested ones included; default: each scheduler's own default, `'2'`. A spec in anneal's spelling that
+   * names another `pytorch` is refused; PyTorch's spelling has no such keyword.
+   */
+  pytorch?: PyTorchVersion;
 }
 
-function scheduleLR(optimizer: OptimizerLike, spec: Record<string, unknown>, path: string): AnyScheduler {
+function readAt(optimizer: OptimizerLike, value: unknown, path: string, depth: number, pytorch: PyTorchVersion | undefined): AnyScheduler {
+  checkDepth(path, depth);
+  const spec = objectAt(path, value);
+  if ('scheduler' in spec && spec.scheduler === 'ScheduleLR') return scheduleLR(optimizer, spec, path, pytorch);
+  if ('scheduler' in spec) return torchScheduler(optimizer, spec, path, (child, p) => readAt(optimizer, child, p, depth + 1, pytorch), pytorch);
+  return located(path, () => new ScheduleLR(optimizer, scheduleFromJSON(spec), pytorch === undefined ? {} : { pytorch }));
+}
+
+function scheduleLR(optimizer: OptimizerLike, spec: Record<string, unknown>, path: string, pytorch: PyTorchVersion | undefined): AnyScheduler {
   const where = join(path, 'options');
-  const options = objectAt(where, spec.options);
+  const options = withPyTorch(where, objectAt(where, spec.options), pytorch);
   for (const key of Object.keys(options)) {
-    if (key !== 'schedule' && key !== 'lastEpoch') {
-      throw mark(new InvalidParameterError(join(where, key), options[key], 'absent (ScheduleLR takes "schedule" and "lastEpoch")'));
+    if (key !== 'schedule' && key !== 'lastEpoch' && key !== 'pytorch') {
+      throw mark(new InvalidParameterError(join(where, key), options[key], 'absent (ScheduleLR takes "schedule", "lastEpoch" and "pytorch")'));
     }
   }
   const raw = options.schedule;
   const schedule = Array.isArray(raw)
     ? raw.map((s, i) => located(join(where, `schedule[${i}]`), () => scheduleFromJSON(s)))
     : located(join(where, 'schedule'), () => scheduleFromJSON(raw));
-  return located(where, () => new ScheduleLR(optimizer, schedule, options.lastEpoch === undefined ? {} : { lastEpoch: options.lastEpoch as number }));
+  const { schedule: _s, ...rest } = options;
+  return located(where, () => new ScheduleLR(optimizer, schedule, rest));
 }
 
 /**
@@ -39,11 +51,14 @@ function scheduleLR(optimizer: OptimizerLike, spec: Record<string, unknown>, pat
  * SequentialLR/ChainedScheduler, built in order on the same optimizer as PyTorch users do), anneal's
  * (`{ "scheduler": "OneCycleLR", "options": { "maxLr": 0.1, "totalSteps": 100 } }`, what `toJSON()` gives),
  * or a pure schedule spec (`{ "type": "sgdr", "t0": 10 }`, driven by a {@link ScheduleLR}).
- * Construction performs the initial step, exactly as in PyTorch.
+ * Construction performs the initial step, exactly as in PyTorch; `options.pytorch` names the PyTorch
+ * whose stepping to reproduce (see {@link SchedulerReaderOptions}).
  *
  * @throws {@link InvalidParameterError} naming the path of a bad field, {@link UnknownScheduleError} for unknown names.
  */
-export function schedulerFromJSON(optimizer: OptimizerLike, json: unknown): AnyScheduler {
+export function schedulerFromJSON(optimizer: OptimizerLike, json: unknown, options: SchedulerReaderOptions = {}): AnyScheduler {
   const value = typeof json === 'string' ? parseJSON(json) : json;
-  return readAt(optimizer, value, '', 0);
+  const { pytorch, ...unknown } = objectAt('options', options) as SchedulerReaderOptions;
+  for (const key of Object.keys(unknown)) throw new InvalidParameterError(`options.${key}`, (unknown as Record<string, unknown>)[key], 'absent (schedulerFromJSON takes "pytorch")');
+  return readAt(optimizer, value, '', 0, pytorch === undefined ? undefined : checkPyTorch('options.pytorch', pytorch));
 }

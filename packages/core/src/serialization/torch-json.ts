@@ -36,6 +36,7 @@ import { ChainedScheduler } from '../schedulers/chained-scheduler.js';
 import { LRScheduler } from '../schedulers/lr-scheduler.js';
 import type { SteppableScheduler } from '../schedulers/state.js';
 import type { OptimizerLike } from '../schedulers/optimizer.js';
+import type { PyTorchVersion } from '../schedulers/pytorch-version.js';
 import { arrayAt, join, located, mark, objectAt, own } from './read-helpers.js';
 
 type Options = Record<string, unknown>;
@@ -95,16 +96,18 @@ const TORCH: readonly TorchClass[] = [
     });
     return new SequentialLR(opt, { ...o, schedulers: list as LRScheduler[] } as never);
   }),
-  // PyTorch 1.13's ChainedScheduler(schedulers) takes neither last_epoch nor verbose.
+  // ChainedScheduler takes neither last_epoch nor verbose (1.13: `(schedulers)`; 2: `(schedulers, optimizer)`,
+  // whose optimizer JSON cannot carry: the reader's optimizer is every scheduler's).
   fromDescriptor(
     chainDescriptor,
     (_opt, o, children) => {
-      resolveOptions({}, o);
+      const { pytorch, ...others } = o;
+      resolveOptions({}, others);
       const list = children();
       list.forEach((s, i) => {
         if (s instanceof ReduceLROnPlateau) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler stepped without a metric (not ReduceLROnPlateau)');
       });
-      return new ChainedScheduler(list as SteppableScheduler[]);
+      return new ChainedScheduler(list as SteppableScheduler[], pytorch === undefined ? {} : { pytorch: pytorch as PyTorchVersion });
     },
     { lastEpoch: false, verbose: false },
   ),
@@ -168,6 +171,18 @@ function translate(spec: Options, path: string, cls: TorchClass) {
   return { options, where, rename: (n: string) => own(back, n) ?? n, torch: true };
 }
 
+/**
+ * `options` with the reader's `pytorch` added (a copy); `options` naming another one is refused, so the
+ * reader's choice is never silently overridden.
+ */
+export function withPyTorch(where: string, options: Options, pytorch: PyTorchVersion | undefined): Options {
+  if (pytorch === undefined) return options;
+  if (options.pytorch !== undefined && options.pytorch !== pytorch) {
+    throw mark(new InvalidParameterError(join(where, 'pytorch'), options.pytorch, `absent or ${JSON.stringify(pytorch)}, the reader's pytorch option`));
+  }
+  return { ...options, pytorch };
+}
+
 /** Reads a PyTorch-spelled spec as a pure schedule (used by `scheduleFromJSON`). */
 export function torchSchedule(spec: Options, path: string, read: (value: unknown, path: string) => Schedule): Schedule {
   const cls = lookup(spec, path);
@@ -199,10 +214,11 @@ export function torchScheduler(
   spec: Options,
   path: string,
   readChild: (value: unknown, path: string) => AnyScheduler,
+  pytorch?: PyTorchVersion,
 ): AnyScheduler {
   const cls = lookup(spec, path);
   const { options, where, rename } = translate(spec, path, cls);
-  const { schedulers, ...rest } = options;
+  const { schedulers, ...rest } = withPyTorch(where, options, pytorch);
   const children = () => arrayAt(join(where, 'schedulers'), schedulers).map((c, i) => readChild(c, join(where, `schedulers[${i}]`)));
   return located(where, () => cls.scheduler(optimizer, rest, children), rename);
 }

@@ -31,6 +31,11 @@ const KB = 1024;
  *   dominate; the check prints the modules); limit = measured + 5%.
  * - `core-json`, `core-replay`, `core-meta`, `core-adapter`: no target; limit = measured + ~5-10%. The json
  *   and meta entries reach every schedule and scheduler by name, so they carry all of them.
+ * - The `pytorch` option (PyTorch 2 or 1.13 stepping: the initial-step flag, SequentialLR's start and
+ *   hand-over, the composites' version check, ChainedScheduler's optimizer, CyclicLR's momentum bounds)
+ *   costs the root entry 475 B gzipped (12,032 -> 12,507 B), the json entry 600 B, the replay entry 940 B
+ *   (with the trace's version, `last_lrs` and the report line); limits moved to measured + ~3%. The table of
+ *   changes (docs/guides/pytorch-versions.mdx) is prose and stays out of every bundle.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -57,13 +62,13 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 12_200,
+    limitBytes: 12_900,
   },
   {
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 16_100,
+    limitBytes: 16_800,
   },
   {
     id: 'core-meta',
@@ -81,6 +86,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'core-replay',
     title: "import * from '@anneal/core/replay' (every export)",
     code: "export * from '@anneal/core/replay';",
-    limitBytes: 17_600,
+    limitBytes: 18_800,
   },
 ];
