@@ -28,6 +28,9 @@ export {
 /** Builds a scheduler on the optimizer `bindSchedule` made from the target; core's type, re-exported. */
 export type { SchedulerFactory } from '@anneal/core/adapter';
 
+// The learning-rate range test
+export { findLr, type FindLrOptions, type FindLrCheckpoint, type FindLrStep, type FindLrTrainStep } from './find-lr.js';
+
 // Reference optimizers
 export { parameter, type Parameter, type Vector } from './parameter.js';
 export { Optimizer, type OptimizerLayout, type OptimizerParamGroup, type ParamGroupInit, type ParamState, type OptimizerState } from './optimizer.js';
