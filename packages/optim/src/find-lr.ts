@@ -136,7 +136,7 @@ export async function findLr(target: BindTarget, trainStep: FindLrTrainStep, opt
     if (saver !== undefined) await saver.restore(saved);
     for (const { group, lr, initialLr, hadInitial } of groups) {
       group.lr = lr;
-      if (hadInitial) group.initialLr = initialLr;
+      if (hadInitial && initialLr !== undefined) group.initialLr = initialLr;
       else delete group.initialLr;
     }
   }
