@@ -36,6 +36,7 @@ const sidebars: SidebarsConfig = {
       items: [
         'guides/optim',
         'guides/tfjs',
+        'guides/finding-a-learning-rate',
         'guides/onnxruntime-web',
         'guides/migrating-from-pytorch',
         'guides/replaying-traces',
