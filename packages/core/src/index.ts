@@ -54,6 +54,7 @@ export { lambda, multiplicative, type LrLambda } from './schedules/lambda.js';
 export { warmup, type WarmupOptions, type WarmupSpec } from './combinators/warmup.js';
 export { sequence, type SequenceOptions, type SequenceSpec } from './combinators/sequence.js';
 export { chain, type ChainSpec } from './combinators/chain.js';
+export { cooldown, type CooldownOptions, type CooldownSpec } from './combinators/cooldown.js';
 
 // Stateful schedulers: PyTorch semantics
 export type { OptimizerLike, ParamGroup } from './schedulers/optimizer.js';
@@ -75,6 +76,7 @@ export { OneCycleLR, type OneCycleLROptions } from './schedulers/one-cycle-lr.js
 export { CyclicLR, type CyclicLROptions } from './schedulers/cyclic-lr.js';
 export { LambdaLR, MultiplicativeLR, type LambdaLROptions } from './schedulers/lambda-lr.js';
 export { ScheduleLR, type ScheduleLROptions } from './schedulers/schedule-lr.js';
+export { CooldownLR, type CooldownLROptions, type CooldownWindow } from './schedulers/cooldown-lr.js';
 export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-lr.js';
 export { ChainedScheduler } from './schedulers/chained-scheduler.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
