@@ -22,6 +22,7 @@ const sidebars: SidebarsConfig = {
         'schedules/exponential',
         'schedules/polynomial',
         'schedules/wsd',
+        'schedules/cooldown',
         'schedules/piecewise',
         'schedules/inverse-sqrt',
         'schedules/plateau',
