@@ -91,9 +91,9 @@ const TORCH: readonly TorchClass[] = [
   fromDescriptor(sequenceDescriptor, (opt, o, children) => {
     const list = children();
     list.forEach((s, i) => {
-      if (!(s instanceof LRScheduler)) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler SequentialLR can sequence (not ReduceLROnPlateau, SequentialLR or ChainedScheduler)');
+      if (!(s instanceof LRScheduler) && !(s instanceof ReduceLROnPlateau)) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler SequentialLR can sequence (not SequentialLR or ChainedScheduler)');
     });
-    return new SequentialLR(opt, { ...o, schedulers: list as LRScheduler[] } as never);
+    return new SequentialLR(opt, { ...o, schedulers: list as (LRScheduler | ReduceLROnPlateau)[] } as never);
   }),
   // PyTorch 1.13's ChainedScheduler(schedulers) takes neither last_epoch nor verbose.
   fromDescriptor(
@@ -101,10 +101,7 @@ const TORCH: readonly TorchClass[] = [
     (_opt, o, children) => {
       resolveOptions({}, o);
       const list = children();
-      list.forEach((s, i) => {
-        if (s instanceof ReduceLROnPlateau) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler stepped without a metric (not ReduceLROnPlateau)');
-      });
-      return new ChainedScheduler(list as SteppableScheduler[]);
+      return new ChainedScheduler(list);
     },
     { lastEpoch: false, verbose: false },
   ),
