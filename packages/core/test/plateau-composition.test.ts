@@ -47,7 +47,7 @@ describe('SequentialLR with a ReduceLROnPlateau phase', () => {
       expect(a.getLastLr()).toEqual(b.getLastLr()); // ...changes nothing afterwards
     }
     const plateau = a.schedulers[1] as ReduceLROnPlateau;
-    expect(plateau.best).toBe(0.7);
+    expect(plateau.best).toBeCloseTo(0.65, 15); // the last improvement
   });
 
   it('needs the metric in the plateau phase only, and refuses without changing anything', () => {
