@@ -144,3 +144,21 @@ describe('ChainedScheduler with a ReduceLROnPlateau', () => {
     expect(json.getLastLr()[0]).toBeCloseTo(expected, 14);
   });
 });
+
+describe('the adapters\' driver', () => {
+  it('hands the metric to a SequentialLR or ChainedScheduler holding a ReduceLROnPlateau', async () => {
+    const { createScheduleDriver } = await import('../src/adapter.js');
+    const optimizer = sgd();
+    const driver = createScheduleDriver(warmupThenPlateau(optimizer));
+    expect(driver.kind).toBe('plateau');
+    const reference = warmupThenPlateau();
+    for (const loss of losses) {
+      driver.step(loss);
+      reference.step(loss);
+      expect(driver.lrs()).toEqual(reference.getLastLr());
+    }
+    const other = sgd();
+    const plain = createScheduleDriver(new SequentialLR(other, { schedulers: [new LinearLR(other, {})], milestones: [] }) as never);
+    expect(plain.kind).toBe('scheduler');
+  });
+});

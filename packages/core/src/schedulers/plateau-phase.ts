@@ -42,3 +42,13 @@ export function stepPlateauPhase(p: ReduceLROnPlateau, metric: number, handOver:
   if (handOver) restartPlateau(p);
   p.step(metric);
 }
+
+/**
+ * Whether `scheduler` is stepped with a metric: a `ReduceLROnPlateau`, or a `SequentialLR` /
+ * `ChainedScheduler` with one among its schedulers (the adapters' driver then hands it the metric).
+ */
+export function takesMetric(scheduler: unknown): boolean {
+  if (isPlateau(scheduler)) return true;
+  const children = (scheduler as { schedulers?: unknown } | null)?.schedulers;
+  return Array.isArray(children) && children.some(isPlateau);
+}
