@@ -38,6 +38,7 @@ const sidebars: SidebarsConfig = {
         'guides/optim',
         'guides/tfjs',
         'guides/finding-a-learning-rate',
+        'guides/plateau-after-warmup',
         'guides/onnxruntime-web',
         'guides/migrating-from-pytorch',
         'guides/replaying-traces',
