@@ -39,6 +39,7 @@ const sidebars: SidebarsConfig = {
         'guides/tfjs',
         'guides/finding-a-learning-rate',
         'guides/plateau-after-warmup',
+        'guides/scheduling-hyperparameters',
         'guides/onnxruntime-web',
         'guides/migrating-from-pytorch',
         'guides/replaying-traces',
