@@ -32,6 +32,7 @@ export { polynomial, type PolynomialOptions, type PolynomialSpec } from './sched
 export { cosine, type CosineOptions, type CosineSpec } from './schedules/cosine.js';
 export { restartPosition, type RestartPosition } from './schedules/restart-cycle.js';
 export { sgdr, type SgdrOptions, type SgdrSpec } from './schedules/sgdr.js';
+export { sgdrRestarts, restartOptionsOf, type SgdrRestartOptions } from './schedules/sgdr-restarts.js';
 export { oneCycle, type OneCycleOptions, type OneCycleSpec, type AnnealStrategy } from './schedules/one-cycle.js';
 export { cyclic, type CyclicOptions, type CyclicSpec, type CyclicMode } from './schedules/cyclic.js';
 export { inverseSqrt, type InverseSqrtOptions, type InverseSqrtSpec } from './schedules/inverse-sqrt.js';
