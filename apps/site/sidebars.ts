@@ -40,6 +40,7 @@ const sidebars: SidebarsConfig = {
         'guides/finding-a-learning-rate',
         'guides/plateau-after-warmup',
         'guides/scheduling-hyperparameters',
+        'guides/snapshot-ensembles',
         'guides/onnxruntime-web',
         'guides/migrating-from-pytorch',
         'guides/replaying-traces',
