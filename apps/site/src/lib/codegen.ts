@@ -196,6 +196,7 @@ export const PY_FORMULAS: Record<ScheduleType, PyFormula | null> = {
   warmup: null,
   sequence: null,
   chain: null,
+  cooldown: null,
 };
 
 /** Schedule kinds PyTorch steps once per batch (OneCycleLR, CyclicLR), not once per epoch. */
