@@ -135,7 +135,7 @@ export function rangeTestSchedule(options: RangeTestOptions = {}): Schedule {
 /**
  * A range test in progress, for any training loop: ask {@link RangeTest.lr} for the rate of the next step,
  * train one batch with it, hand the loss to {@link RangeTest.record}, and go on while it returns `true`.
- * {@link RangeTest.result} reads the curve. The adapters' `findLr` run this loop and restore the model.
+ * {@link RangeTest.summary} reads the curve. The adapters' `findLr` run this loop and restore the model.
  *
  * @example
  * ```ts
@@ -144,7 +144,7 @@ export function rangeTestSchedule(options: RangeTestOptions = {}): Schedule {
  *   const loss = trainOneBatch(test.lr()); // your training step at that rate
  *   test.record(loss);
  * }
- * test.result().suggestion;
+ * test.summary().suggestion;
  * ```
  */
 export class RangeTest {
@@ -203,7 +203,7 @@ export class RangeTest {
   }
 
   /** The curve so far and its suggestions (see {@link analyzeRangeTest}). */
-  result(): RangeTestResult {
+  summary(): RangeTestResult {
     const suggestions = analyzeRangeTest(this.points);
     return {
       points: this.points.map((p) => ({ ...p })),

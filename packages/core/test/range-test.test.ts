@@ -49,7 +49,7 @@ describe('RangeTest', () => {
     const test = new RangeTest({ steps: 5, smoothing: 0.5 });
     test.record(4);
     test.record(2);
-    const [a, b] = test.result().points;
+    const [a, b] = test.summary().points;
     expect(a!.smoothedLoss).toBe(4); // (0.5·4) / (1 − 0.5)
     expect(b!.smoothedLoss).toBe((0.5 * 0.5 * 4 + 0.5 * 2) / (1 - 0.25)); // 3.333…
     expect(b!.lr).toBe(test.lr(1));
@@ -58,18 +58,18 @@ describe('RangeTest', () => {
   it('stops at divergence, at a non-finite loss, or after the last step', () => {
     const diverge = new RangeTest({ steps: 10, smoothing: 0, divergeFactor: 3 });
     expect([1, 0.5, 1.4, 1.6].map((l) => diverge.record(l))).toEqual([true, true, true, false]);
-    expect(diverge.result().stop).toBe('diverged');
+    expect(diverge.summary().stop).toBe('diverged');
     expect(diverge.done).toBe(true);
     expect(() => diverge.record(1)).toThrow(InvalidParameterError);
 
     const nan = new RangeTest({ steps: 10 });
     nan.record(1);
     expect(nan.record(NaN)).toBe(false);
-    expect(nan.result().stop).toBe('non-finite');
+    expect(nan.summary().stop).toBe('non-finite');
 
     const full = new RangeTest({ steps: 3 });
     expect([1, 1, 1].map((l) => full.record(l))).toEqual([true, true, false]);
-    expect(full.result().stop).toBe('completed');
+    expect(full.summary().stop).toBe('completed');
   });
 
   it('suggests from a textbook curve: flat, a descent over 1e-4…1e-2, a minimum, then a blow-up', () => {
@@ -80,7 +80,7 @@ describe('RangeTest', () => {
       const loss = x < -1 ? 1 - 0.9 / (1 + Math.exp(-2 * (x + 3))) : 0.11 + 5 * (x + 1) ** 2;
       test.record(loss);
     }
-    const r = test.result();
+    const r = test.summary();
     expect(r.stop).toBe('diverged');
     const { steepest, valley, minimum, minimumOver10 } = r.suggestions;
     expect(Math.log10(steepest!)).toBeCloseTo(-3, 0); // the sigmoid is steepest at its centre

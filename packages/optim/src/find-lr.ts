@@ -140,5 +140,5 @@ export async function findLr(target: BindTarget, trainStep: FindLrTrainStep, opt
       else delete group.initialLr;
     }
   }
-  return test.result();
+  return test.summary();
 }

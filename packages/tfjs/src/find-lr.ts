@@ -131,5 +131,5 @@ export async function findLr(tf: TfCore, model: TfFindLrModel, x: Data, y: Data,
     for (const w of state) w.tensor.dispose();
     group.lr = rate;
   }
-  return test.result();
+  return test.summary();
 }
