@@ -60,7 +60,7 @@ export default function PlateauPlot(props: PlateauPlotProps): ReactNode {
     return { metrics, lrs: lrs.slice(0, epochs), xs: Float64Array.from({ length: epochs }, (_, i) => i) };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [epochs, baseLr, seed, props.warmup, JSON.stringify(options)]);
-  const data = { config: JSON.stringify({ epochs, baseLr, options }), metrics: JSON.stringify(metrics), lrs: JSON.stringify(lrs) };
+  const data = { config: JSON.stringify({ epochs, baseLr, options, ...(props.warmup ? { warmup: props.warmup } : {}) }), metrics: JSON.stringify(metrics), lrs: JSON.stringify(lrs) };
   return (
     <div>
       <Plot
