@@ -22,6 +22,7 @@ const sidebars: SidebarsConfig = {
         'schedules/exponential',
         'schedules/polynomial',
         'schedules/wsd',
+        'schedules/cooldown',
         'schedules/piecewise',
         'schedules/inverse-sqrt',
         'schedules/plateau',
@@ -36,6 +37,10 @@ const sidebars: SidebarsConfig = {
       items: [
         'guides/optim',
         'guides/tfjs',
+        'guides/finding-a-learning-rate',
+        'guides/plateau-after-warmup',
+        'guides/scheduling-hyperparameters',
+        'guides/snapshot-ensembles',
         'guides/onnxruntime-web',
         'guides/migrating-from-pytorch',
         'guides/pytorch-versions',

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import * as core from '@anneal/core';
-import { CosineAnnealingLR, ReduceLROnPlateau, cosine, restartPosition, sgdr, type Schedule } from '@anneal/core';
+import { CosineAnnealingLR, LinearLR, ReduceLROnPlateau, SequentialLR, cosine, restartPosition, sgdr, type Schedule } from '@anneal/core';
 import { scheduleFromJSON } from '@anneal/core/json';
 import { startServer } from '../scripts/serve.mjs';
 
@@ -242,12 +242,20 @@ function checkRecursivePlot(f: FigureData, where: string): void {
 
 /** Re-runs ReduceLROnPlateau on the metric the page shows and checks both plateau figures. */
 function checkPlateau(metricFig: FigureData, lrFig: FigureData, where: string): void {
-  const config = JSON.parse(lrFig.data.config!) as { epochs: number; baseLr: number; options: Record<string, unknown> };
+  const config = JSON.parse(lrFig.data.config!) as { epochs: number; baseLr: number; options: Record<string, unknown>; warmup?: number };
   const metrics = JSON.parse(lrFig.data.metrics!) as number[];
   const shown = JSON.parse(lrFig.data.lrs!) as number[];
   expect(metrics.length).toBe(config.epochs);
   const group = { lr: config.baseLr };
-  const scheduler = new ReduceLROnPlateau({ paramGroups: [group] }, config.options);
+  const optimizer = { paramGroups: [group] };
+  // With `warmup`: a linear warmup from a tenth of the rate, then the plateau phase, through SequentialLR.
+  const scheduler =
+    config.warmup === undefined
+      ? new ReduceLROnPlateau(optimizer, config.options)
+      : new SequentialLR(optimizer, {
+          schedulers: [new LinearLR(optimizer, { startFactor: 0.1, totalIters: config.warmup }), new ReduceLROnPlateau(optimizer, config.options)],
+          milestones: [config.warmup],
+        });
   const lrs = [group.lr];
   for (const m of metrics) {
     scheduler.step(m);

@@ -45,12 +45,19 @@ describe('anneal demo (reduced size)', () => {
     expect(existsSync(path)).toBe(true);
     const html = readFileSync(path, 'utf8');
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g)!;
-    expect(svgs).toHaveLength(2);
-    for (const svg of svgs) {
+    expect(svgs).toHaveLength(3); // rate and loss of the three runs, then the range test's curve
+    svgs.forEach((svg, i) => {
       expect(XMLValidator.validate(svg)).toBe(true);
       const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'path' }).parse(svg) as { svg: { path: unknown[] } };
-      expect(doc.svg.path).toHaveLength(3);
-    }
+      expect(doc.svg.path).toHaveLength(i < 2 ? 3 : 1);
+    });
+    // The LR range test ran before training, printed its suggestion and charted its curve.
+    const suggestion = /LR range test \(findLr\): rates 0\.0001 to 10 over 100 batches\n {2}suggested rate (\S+) \(valley/.exec(out);
+    expect(suggestion).not.toBeNull();
+    expect(Number(suggestion![1])).toBeGreaterThan(1e-4);
+    expect(Number(suggestion![1])).toBeLessThan(10);
+    expect(out).toContain('LR range test: smoothed loss per step');
+    expect(html).toContain('<h2>Learning-rate range test</h2>');
     const finals = [...out.matchAll(/done: final loss (\S+), test accuracy (\S+)%/g)].map((m) => [m[1]!, m[2]!]);
     expect(finals).toHaveLength(3);
     for (const [loss, accuracy] of finals) {

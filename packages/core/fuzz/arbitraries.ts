@@ -75,6 +75,7 @@ export const validSpec: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ spec
       })),
     ),
     fc.record({ type: fc.constant('chain'), schedules: fc.array(tie('spec'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ type: fc.constant('cooldown'), start: int(0, 300), steps: int(0, 100), shape: fc.constantFrom('linear', 'cosine', 'sqrt'), minFactor: num(0, 1), schedule: tie('spec') }),
   ),
 })).spec;
 

@@ -32,6 +32,7 @@ export { polynomial, type PolynomialOptions, type PolynomialSpec } from './sched
 export { cosine, type CosineOptions, type CosineSpec } from './schedules/cosine.js';
 export { restartPosition, type RestartPosition } from './schedules/restart-cycle.js';
 export { sgdr, type SgdrOptions, type SgdrSpec } from './schedules/sgdr.js';
+export { sgdrRestarts, restartOptionsOf, type SgdrRestartOptions } from './schedules/sgdr-restarts.js';
 export { oneCycle, type OneCycleOptions, type OneCycleSpec, type AnnealStrategy } from './schedules/one-cycle.js';
 export { cyclic, type CyclicOptions, type CyclicSpec, type CyclicMode } from './schedules/cyclic.js';
 export { inverseSqrt, type InverseSqrtOptions, type InverseSqrtSpec } from './schedules/inverse-sqrt.js';
@@ -54,6 +55,7 @@ export { lambda, multiplicative, type LrLambda } from './schedules/lambda.js';
 export { warmup, type WarmupOptions, type WarmupSpec } from './combinators/warmup.js';
 export { sequence, type SequenceOptions, type SequenceSpec } from './combinators/sequence.js';
 export { chain, type ChainSpec } from './combinators/chain.js';
+export { cooldown, type CooldownOptions, type CooldownSpec } from './combinators/cooldown.js';
 
 // Stateful schedulers: PyTorch semantics
 export type { OptimizerLike, ParamGroup } from './schedulers/optimizer.js';
@@ -76,9 +78,25 @@ export { OneCycleLR, type OneCycleLROptions } from './schedulers/one-cycle-lr.js
 export { CyclicLR, type CyclicLROptions } from './schedulers/cyclic-lr.js';
 export { LambdaLR, MultiplicativeLR, type LambdaLROptions } from './schedulers/lambda-lr.js';
 export { ScheduleLR, type ScheduleLROptions } from './schedulers/schedule-lr.js';
+export { CooldownLR, type CooldownLROptions, type CooldownWindow } from './schedulers/cooldown-lr.js';
 export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-lr.js';
 export { ChainedScheduler, type ChainedSchedulerOptions } from './schedulers/chained-scheduler.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
+
+// Training tools: the learning-rate range test (run by the adapters' `findLr`)
+export {
+  RangeTest,
+  rangeTestSchedule,
+  analyzeRangeTest,
+  resolveRangeTestOptions,
+  type RangeTestOptions,
+  type ResolvedRangeTestOptions,
+  type RangeTestMode,
+  type RangeTestPoint,
+  type RangeTestResult,
+  type RangeTestStop,
+  type RangeTestSuggestions,
+} from './range-test.js';
 
 // Is it a schedule? (The adapters' driver and shared checks are in `@anneal/core/adapter`.)
 export { isSchedule } from './schedulers/driver.js';

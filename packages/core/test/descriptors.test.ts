@@ -80,6 +80,14 @@ const HAND_VALUES: Record<ScheduleType, Array<[Record<string, unknown>, number, 
   warmup: [[{ type: 'warmup', steps: 4, startFactor: 0, schedule: { type: 'constant' } }, 1, 0.25]],
   sequence: [[{ type: 'sequence', milestones: [2], schedules: [{ type: 'constant' }, { type: 'exponential', gamma: 0.5 }] }, 4, 0.25]],
   chain: [[{ type: 'chain', schedules: [{ type: 'exponential', gamma: 0.5 }, { type: 'constant', factor: 0.5 }] }, 1, 0.25]],
+  cooldown: [
+    // Branch at 4 off 1 − t/10 (rate 0.6 there), linear to 0.5·0.6 over 4 steps: halfway 0.6·(0.5 + 0.5·0.5).
+    [{ type: 'cooldown', start: 4, steps: 4, minFactor: 0.5, schedule: { type: 'polynomial', totalIters: 10, power: 1 } }, 6, 0.45],
+    [{ type: 'cooldown', start: 4, steps: 4, minFactor: 0.5, schedule: { type: 'polynomial', totalIters: 10, power: 1 } }, 2, 0.8],
+    [{ type: 'cooldown', start: 4, steps: 4, minFactor: 0.5, schedule: { type: 'polynomial', totalIters: 10, power: 1 } }, 9, 0.3],
+    [{ type: 'cooldown', start: 2, steps: 4, shape: 'cosine', schedule: { type: 'constant', factor: 1 } }, 3, 0.8535533905932737],
+    [{ type: 'cooldown', start: 2, steps: 4, shape: 'sqrt', schedule: { type: 'constant', factor: 1 } }, 3, 0.5],
+  ],
 };
 
 describe('the registry', () => {

@@ -39,6 +39,7 @@ import {
   step,
   StepLR,
   warmup,
+  cooldown,
   wsd,
   lambda as lambdaSchedule,
   type CyclicMode,
@@ -87,7 +88,7 @@ const widen = ([lo, hi]: [number, number], scale: number): [number, number] => {
 };
 
 /** Every leaf kind (combinators are tested below): the compiler demands an entry for a new schedule. */
-type LeafType = Exclude<ScheduleType, 'warmup' | 'sequence' | 'chain'>;
+type LeafType = Exclude<ScheduleType, 'warmup' | 'sequence' | 'chain' | 'cooldown'>;
 
 const bounded: Record<LeafType, fc.Arbitrary<Bounded>> = {
   constant: fc.record({ factor: num(0, 1), totalIters: num(1e-3, 1e4) }).map((o) => ({
@@ -288,6 +289,9 @@ const unitTree: fc.Arbitrary<Schedule> = fc.letrec<{ tree: Schedule }>((tie) => 
       ),
     ),
     fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((parts) => chain(parts)),
+    fc
+      .tuple(fc.record({ start: num(0, 1000), steps: num(0, 500), minFactor: num(0, 1), shape: fc.constantFrom('linear', 'cosine', 'sqrt') as fc.Arbitrary<'linear'> }), tie('tree'))
+      .map(([o, s]) => cooldown(o, s)),
   ),
 })).tree;
 

@@ -28,6 +28,18 @@ export {
 /** Builds a scheduler on the optimizer `bindSchedule` made from the target; core's type, re-exported. */
 export type { SchedulerFactory } from '@anneal/core/adapter';
 
+// The learning-rate range test
+export { findLr, type FindLrOptions, type FindLrCheckpoint, type FindLrStep, type FindLrTrainStep } from './find-lr.js';
+
+// Any hyperparameter, per group
+export {
+  scheduleHyperparameter,
+  HyperparameterBinding,
+  type HyperparameterName,
+  type HyperparameterOptions,
+  type HyperparameterState,
+} from './hyperparameter.js';
+
 // Reference optimizers
 export { parameter, type Parameter, type Vector } from './parameter.js';
 export { Optimizer, type OptimizerLayout, type OptimizerParamGroup, type ParamGroupInit, type ParamState, type OptimizerState } from './optimizer.js';

@@ -20,6 +20,7 @@ import {
 } from '@anneal/core/adapter';
 import { isBinding, type OptimizerBinding } from './bind-optimizer.js';
 import type { TfOptimizer } from './tf-types.js';
+import type { CycleEndHook } from './cycle-end.js';
 
 /** A core scheduler, as `scheduler` takes it. */
 type CoreScheduler = SteppableScheduler | ReduceLROnPlateau;
@@ -65,9 +66,17 @@ export interface AnnealCallbackOptions {
    * (`per: 'batch'`). Default `'val_loss'` per epoch, `'loss'` per batch. Only for `ReduceLROnPlateau`.
    */
   monitor?: string;
+  /**
+   * Called at the end of each SGDR cycle, just before a warm restart (a pure `sgdr(...)` or a
+   * `CosineAnnealingWarmRestarts`; refused for other schedules): after the epoch that completes the cycle
+   * (`per: 'epoch'`, and `fractionalEpochs`), or after the batch that does (`per: 'batch'`, counted in
+   * optimizer steps). Gets `{ cycle, at, epoch, model }`; may be async. The classic use: save a snapshot of
+   * the model at each cycle's low rate for a snapshot ensemble.
+   */
+  onCycleEnd?: CycleEndHook;
 }
 
-const KNOWN = ['schedule', 'scheduler', 'per', 'optimizer', 'fractionalEpochs', 'stepsPerEpoch', 'monitor'];
+const KNOWN = ['schedule', 'scheduler', 'per', 'optimizer', 'fractionalEpochs', 'stepsPerEpoch', 'monitor', 'onCycleEnd'];
 
 /** Scheduler kinds whose `step(epoch)` takes a fractional epoch (closed form, no recursion). */
 export const FRACTIONAL_KINDS = ['CosineAnnealingWarmRestarts', 'ScheduleLR'] as const;
@@ -82,6 +91,7 @@ export interface CheckedOptions {
   fractionalEpochs: boolean;
   stepsPerEpoch: number | undefined;
   monitor: string | undefined;
+  onCycleEnd: CycleEndHook | undefined;
 }
 
 /**
@@ -112,7 +122,8 @@ export function checkOptions(options: unknown): CheckedOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidParameterError('options', options, 'an options object ({ schedule | scheduler, per, ... })');
   }
-  const { schedule, scheduler, per, optimizer, fractionalEpochs, stepsPerEpoch, monitor } = checkKnownKeys('', options, KNOWN);
+  const { schedule, scheduler, per, optimizer, fractionalEpochs, stepsPerEpoch, monitor, onCycleEnd } = checkKnownKeys('', options, KNOWN);
+  if (onCycleEnd !== undefined && typeof onCycleEnd !== 'function') throw new InvalidParameterError('onCycleEnd', onCycleEnd, 'a function ({ cycle, at, epoch, model }) => void');
   if ((schedule === undefined) === (scheduler === undefined)) {
     throw new InvalidParameterError('schedule', schedule, 'given, or scheduler given, but not both and not neither');
   }
@@ -158,6 +169,7 @@ export function checkOptions(options: unknown): CheckedOptions {
     fractionalEpochs: fractionalEpochs === true,
     stepsPerEpoch: stepsPerEpoch as number | undefined,
     monitor: monitor as string | undefined,
+    onCycleEnd: onCycleEnd as CycleEndHook | undefined,
   };
   if (schedule !== undefined) checkSchedulerKind(checked, undefined, 'the schedule');
   if (instance !== undefined) checkSchedulerKind(checked, instance.kind, 'the scheduler');

@@ -9,6 +9,7 @@ import { createScheduleDriver, type ScheduleDriver } from '@anneal/core/adapter'
 import { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
 import { checkOptions, checkSchedulerKind, type AnnealCallbackOptions, type CheckedOptions } from './callback-options.js';
 import type { TfCustomCallback, TfOptimizer, TfWithLayers } from './tf-types.js';
+import { CycleEndWatcher } from './cycle-end.js';
 
 type Logs = Record<string, unknown>;
 
@@ -109,6 +110,11 @@ class FitState {
     return this.driver!.lr();
   }
 
+  /** What drives the rate: the pure schedule, or the scheduler (once built). For `onCycleEnd`. */
+  get source(): object | undefined {
+    return this.options.schedule ?? this.driver?.scheduler;
+  }
+
   epochBegin(epoch: number): void {
     this.epoch = epoch;
     if (this.options.per === 'epoch' && this.pure) this.driver!.stepTo(epoch);
@@ -180,13 +186,30 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
   if (checked.optimizer !== undefined) bindOptimizer(checkedTf, checked.optimizer);
   const state = new FitState(checkedTf, checked);
   let model: { optimizer?: TfOptimizer } | undefined;
+  // onCycleEnd: the restarts are read from the schedule when training starts (a factory builds it then).
+  const cycles = checked.onCycleEnd === undefined ? undefined : new CycleEndWatcher(checked.onCycleEnd);
+  if (cycles !== undefined && (checked.schedule ?? checked.scheduler) !== undefined) cycles.use(checked.schedule ?? checked.scheduler);
+  const reach = (position: number, epoch: number) => cycles?.reach(position, epoch, model as never);
+  let epochNow = 0;
   const callback: TfCustomCallback = new checkedTf.CustomCallback(
     {
-      onTrainBegin: () => state.trainBegin(model?.optimizer, (callback.params ?? {}) as FitParams),
-      onEpochBegin: (epoch) => state.epochBegin(epoch),
+      onTrainBegin: () => {
+        state.trainBegin(model?.optimizer, (callback.params ?? {}) as FitParams);
+        cycles?.use(state.source);
+      },
+      onEpochBegin: (epoch) => {
+        epochNow = epoch;
+        state.epochBegin(epoch);
+      },
       onBatchBegin: (batch) => state.batchBegin(batch),
-      onBatchEnd: (_batch, logs) => state.batchEnd((logs ?? {}) as Logs),
-      onEpochEnd: (_epoch, logs) => state.epochEnd((logs ?? {}) as Logs),
+      onBatchEnd: async (_batch, logs) => {
+        state.batchEnd((logs ?? {}) as Logs);
+        if (checked.per === 'batch' && !checked.fractionalEpochs) await reach(bindOptimizer(checkedTf, model!.optimizer!).iterations, epochNow);
+      },
+      onEpochEnd: async (epoch, logs) => {
+        state.epochEnd((logs ?? {}) as Logs);
+        if (checked.per === 'epoch' || checked.fractionalEpochs) await reach(epoch + 1, epoch);
+      },
     },
     'never',
   );

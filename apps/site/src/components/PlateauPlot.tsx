@@ -5,7 +5,7 @@
  * object, and the plot shows the loss and the rate the scheduler set.
  */
 import React, { useMemo, type ReactNode } from 'react';
-import { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from '@anneal/core';
+import { LinearLR, ReduceLROnPlateau, SequentialLR, type ReduceLROnPlateauOptions } from '@anneal/core';
 import Plot from './plot/Plot';
 
 export interface PlateauPlotProps {
@@ -15,6 +15,8 @@ export interface PlateauPlotProps {
   /** Seed of the wiggle. */
   seed?: number;
   caption?: ReactNode;
+  /** Epochs of linear warmup (from a tenth of the rate) before the plateau phase, through `SequentialLR`. Default 0: no warmup. */
+  warmup?: number;
 }
 
 /** A made-up validation loss: fast progress, then a noisy plateau. It does not react to the rate. */
@@ -40,7 +42,15 @@ export default function PlateauPlot(props: PlateauPlotProps): ReactNode {
   const { metrics, lrs, xs } = useMemo(() => {
     const metrics = simulatedLoss(epochs, seed);
     const group = { lr: baseLr };
-    const scheduler = new ReduceLROnPlateau({ paramGroups: [group] }, options);
+    const optimizer = { paramGroups: [group] };
+    const warmup = props.warmup ?? 0;
+    const scheduler =
+      warmup > 0
+        ? new SequentialLR(optimizer, {
+            schedulers: [new LinearLR(optimizer, { startFactor: 0.1, totalIters: warmup }), new ReduceLROnPlateau(optimizer, options)],
+            milestones: [warmup],
+          })
+        : new ReduceLROnPlateau(optimizer, options);
     // lrs[e] is the rate used during epoch e; the scheduler sees epoch e's loss at its end.
     const lrs = [group.lr];
     for (const m of metrics) {
@@ -49,8 +59,8 @@ export default function PlateauPlot(props: PlateauPlotProps): ReactNode {
     }
     return { metrics, lrs: lrs.slice(0, epochs), xs: Float64Array.from({ length: epochs }, (_, i) => i) };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [epochs, baseLr, seed, JSON.stringify(options)]);
-  const data = { config: JSON.stringify({ epochs, baseLr, options }), metrics: JSON.stringify(metrics), lrs: JSON.stringify(lrs) };
+  }, [epochs, baseLr, seed, props.warmup, JSON.stringify(options)]);
+  const data = { config: JSON.stringify({ epochs, baseLr, options, ...(props.warmup ? { warmup: props.warmup } : {}) }), metrics: JSON.stringify(metrics), lrs: JSON.stringify(lrs) };
   return (
     <div>
       <Plot

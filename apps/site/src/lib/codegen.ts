@@ -30,6 +30,7 @@ function omit(spec: Spec, ...keys: string[]): Record<string, unknown> {
 function tsExpr(spec: Spec, names: Set<string>): string {
   names.add(spec.type);
   if (spec.type === 'warmup') return `warmup(${tsLiteral(omit(spec, 'schedule'))}, ${tsExpr(spec.schedule as Spec, names)})`;
+  if (spec.type === 'cooldown') return `cooldown(${tsLiteral(omit(spec, 'schedule'))}, ${tsExpr(spec.schedule as Spec, names)})`;
   if (spec.type === 'sequence') {
     const children = (spec.schedules as Spec[]).map((s) => tsExpr(s, names));
     return `sequence([${children.join(', ')}], ${tsLiteral({ milestones: spec.milestones })})`;
@@ -195,6 +196,7 @@ export const PY_FORMULAS: Record<ScheduleType, PyFormula | null> = {
   warmup: null,
   sequence: null,
   chain: null,
+  cooldown: null,
 };
 
 /** Schedule kinds PyTorch steps once per batch (OneCycleLR, CyclicLR), not once per epoch. */

@@ -8,6 +8,8 @@ import { escapeXml, renderSvgChart } from '../svg.js';
 import { compact } from '../format.js';
 import type { DemoRun } from './schedules.js';
 import type { RunResult } from './train.js';
+import type { RangeTestResult } from '@anneal/core';
+import { describeSuggestions } from './range-test.js';
 
 /** What the report shows. */
 export interface ReportInput {
@@ -15,6 +17,8 @@ export interface ReportInput {
   runs: ReadonlyArray<{ run: DemoRun; result: RunResult }>;
   /** The settings (data set, model, optimizer, epochs, ...) as name and description. */
   settings: ReadonlyArray<readonly [string, string]>;
+  /** The learning-rate range test run before training, if any. */
+  rangeTest?: RangeTestResult;
 }
 
 /** The report as an HTML document. */
@@ -28,6 +32,23 @@ export function renderReport(input: ReportInput): string {
     { title: 'Training loss per epoch (log scale)', xLabel: 'epoch', yLabel: 'loss', xStart: 1, width: 760, height: 400, yScale: 'log' },
   );
   const strip = (svg: string) => svg.replace(/^<\?xml[^>]*>\n/, '');
+  const range = input.rangeTest;
+  const rangeSection =
+    range === undefined
+      ? ''
+      : `<h2>Learning-rate range test</h2>
+<p>${escapeXml(describeSuggestions(range, (v) => compact(v, 4)))}. Rates from ${compact(range.options.startLr, 4)} to ${compact(range.options.endLr, 4)}, growing ${range.options.mode === 'exponential' ? 'geometrically' : 'linearly'} with the step.</p>
+<figure>
+${strip(
+  renderSvgChart([{ label: 'smoothed loss', values: range.points.map((p) => p.smoothedLoss) }], {
+    title: 'LR range test: smoothed loss per step',
+    xLabel: 'step',
+    yLabel: 'smoothed loss',
+    width: 760,
+    height: 360,
+  }),
+)}</figure>
+`;
   const rows = input.runs
     .map(
       ({ run, result }) =>
@@ -66,7 +87,7 @@ ${rows}
 ${strip(lr)}</figure>
 <figure>
 ${strip(loss)}</figure>
-<p>Plot any schedule yourself: <code>anneal plot ${escapeXml(input.runs.map(({ run }) => `'${run.spec}'`).join(' '))} --steps ${input.runs[0]?.result.lrs.length ?? 0}</code></p>
+${rangeSection}<p>Plot any schedule yourself: <code>anneal plot ${escapeXml(input.runs.map(({ run }) => `'${run.spec}'`).join(' '))} --steps ${input.runs[0]?.result.lrs.length ?? 0}</code></p>
 </body>
 </html>
 `;

@@ -17,6 +17,7 @@ import { loadDemoModules } from './load-modules.js';
 import { renderReport } from './report.js';
 import { demoRuns, type DemoRun } from './schedules.js';
 import { trainRun, type RunResult } from './train.js';
+import { DEMO_RANGE_TEST, demoRangeTest, describeSuggestions } from './range-test.js';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
@@ -60,6 +61,21 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<number> 
   for (const [key, value] of settings) io.stdout(`  ${key.padEnd(11)}${value}\n`);
   io.stdout('\n');
 
+  // Before training: the learning-rate range test on the same model and data (the model is then discarded).
+  const rangeTest = await demoRangeTest(modules, train, { seed: options.seed, batchSize: BATCH_SIZE });
+  io.stdout(`LR range test (findLr): rates ${exact(DEMO_RANGE_TEST.startLr)} to ${exact(DEMO_RANGE_TEST.endLr)} over ${DEMO_RANGE_TEST.steps} batches\n`);
+  io.stdout(`  ${describeSuggestions(rangeTest, exact)}\n\n`);
+  io.stdout(
+    `${renderTerminalChart([{ label: 'smoothed loss', values: rangeTest.points.map((p) => p.smoothedLoss) }], {
+      title: 'LR range test: smoothed loss per step (the rate grows geometrically with the step)',
+      yLabel: 'loss',
+      xLabel: 'step',
+      width: options.width,
+      height: 10,
+      color: options.color,
+    })}\n`,
+  );
+
   const results: Array<{ run: DemoRun; result: RunResult }> = [];
   const nameWidth = Math.max(...runs.map((r) => r.name.length));
   const every = Math.max(1, Math.ceil(options.epochs / 10));
@@ -95,7 +111,7 @@ export async function runDemo(options: DemoOptions, io: CliIO): Promise<number> 
 
   const path = resolve(io.cwd, options.out);
   try {
-    writeFileSync(path, renderReport({ runs: results, settings }));
+    writeFileSync(path, renderReport({ runs: results, settings, rangeTest }));
   } catch (error) {
     throw fileError('write', options.out, error);
   }

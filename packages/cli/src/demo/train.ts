@@ -52,14 +52,14 @@ export interface RunResult {
   millis: number;
 }
 
-function tensors(tf: typeof TF, data: SpiralData): { x: TF.Tensor2D; y: TF.Tensor2D } {
+export function tensors(tf: typeof TF, data: SpiralData): { x: TF.Tensor2D; y: TF.Tensor2D } {
   return tf.tidy(() => ({
     x: tf.tensor2d(data.features, [data.size, 2]),
     y: tf.oneHot(tf.tensor1d(data.labels, 'int32'), data.classes) as TF.Tensor2D,
   }));
 }
 
-function buildModel(tf: typeof TF, classes: number, seed: number): TF.Sequential {
+export function buildModel(tf: typeof TF, classes: number, seed: number): TF.Sequential {
   const init = (k: number) => tf.initializers.glorotUniform({ seed: seed + k });
   const model = tf.sequential();
   model.add(tf.layers.dense({ units: 64, activation: 'relu', inputShape: [2], kernelInitializer: init(1) }));

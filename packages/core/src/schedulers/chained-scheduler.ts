@@ -17,6 +17,8 @@ export interface ChainedSchedulerOptions {
    */
   pytorch?: PyTorchVersion;
 }
+import type { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
+import { isPlateau, requireMetric } from './plateau-phase.js';
 
 /**
  * PyTorch `ChainedScheduler`: every `step()` steps each scheduler in order on the same optimizer, so
@@ -27,11 +29,16 @@ export class ChainedScheduler implements SteppableScheduler {
   readonly kind = 'ChainedScheduler';
   readonly optimizer: OptimizerLike;
   /** The chained schedulers. */
-  readonly schedulers: readonly SteppableScheduler[];
+  readonly schedulers: readonly (SteppableScheduler | ReduceLROnPlateau)[];
   /** The PyTorch whose stepping it reproduces (option `pytorch`). */
   readonly pytorch: PyTorchVersion;
   private lastLr: number[];
-  constructor(schedulers: SteppableScheduler[], options: ChainedSchedulerOptions = {}) {
+  /**
+   * @param schedulers - the schedulers, on one optimizer. A `ReduceLROnPlateau` among them is stepped with
+   *   the metric of `step(metric)`; its reductions compose with the recursive (multiplicative) updates of the
+   *   others, while a closed-form scheduler (`ScheduleLR`, `step(epoch)`-only ones) would overwrite them.
+   */
+  constructor(schedulers: (SteppableScheduler | ReduceLROnPlateau)[], options: ChainedSchedulerOptions = {}) {
     if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => typeof s?.step === 'function')) {
       throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers');
     }
@@ -48,9 +55,17 @@ export class ChainedScheduler implements SteppableScheduler {
     this.schedulers = [...schedulers];
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
   }
-  /** Steps every scheduler once, in order. */
-  step(): void {
-    for (const s of this.schedulers) s.step();
+  /**
+   * Steps every scheduler once, in order; a `ReduceLROnPlateau` among them gets `metric`.
+   * @throws core's `SchedulerUsageError` when one is a `ReduceLROnPlateau` and `metric` is missing; nothing changes then.
+   */
+  step(metric?: number): void {
+    const plateau = this.schedulers.findIndex(isPlateau);
+    if (plateau >= 0) requireMetric(metric, 'ChainedScheduler', `schedulers[${plateau}]`);
+    for (const s of this.schedulers) {
+      if (isPlateau(s)) s.step(metric!);
+      else s.step();
+    }
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
   /** The rates after the last step. */
@@ -70,7 +85,7 @@ export class ChainedScheduler implements SteppableScheduler {
   /** Restores a state saved by {@link ChainedScheduler.stateDict}, all or nothing. */
   loadStateDict(state: SchedulerState): void {
     loadState(state, this.kind, this.options(), {
-      children: this.schedulers,
+      children: this.schedulers as readonly SteppableScheduler[], // stateDict and loadStateDict only
       read: (s) => stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length),
       apply: (lastLr) => {
         this.lastLr = lastLr;

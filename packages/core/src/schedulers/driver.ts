@@ -12,6 +12,7 @@ import { checkStep, type Schedule } from '../schedule.js';
 import { LRScheduler } from './lr-scheduler.js';
 import type { OptimizerLike } from './optimizer.js';
 import type { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
+import { takesMetric } from './plateau-phase.js';
 import { ScheduleLR } from './schedule-lr.js';
 import type { SteppableScheduler } from './state.js';
 
@@ -72,8 +73,8 @@ export interface ScheduleDriverOptions<O extends OptimizerLike = OptimizerLike> 
  */
 export interface ScheduleDriver<S extends DrivableScheduler = DrivableScheduler> {
   /**
-   * `'schedule'`: a pure schedule, driven by a `ScheduleLR`; `'plateau'`: a `ReduceLROnPlateau`, whose
-   * `step` takes the metric; `'scheduler'`: any other scheduler.
+   * `'schedule'`: a pure schedule, driven by a `ScheduleLR`; `'plateau'`: a `ReduceLROnPlateau` (or a
+   * `SequentialLR` / `ChainedScheduler` holding one), whose `step` takes the metric; `'scheduler'`: any other scheduler.
    */
   readonly kind: 'schedule' | 'scheduler' | 'plateau';
   /** The optimizer whose param groups hold the rates: the one given, the scheduler's, or the driver's own. */
@@ -152,7 +153,7 @@ class Driver<S extends DrivableScheduler> implements ScheduleDriver<S> {
     readonly scheduler: S,
     pure: boolean,
   ) {
-    this.kind = pure ? 'schedule' : scheduler.kind === 'ReduceLROnPlateau' ? 'plateau' : 'scheduler';
+    this.kind = pure ? 'schedule' : scheduler.kind === 'ReduceLROnPlateau' || takesMetric(scheduler) ? 'plateau' : 'scheduler';
     this.canJump = scheduler instanceof LRScheduler;
   }
 

@@ -5,11 +5,16 @@ import { LRScheduler } from './lr-scheduler.js';
 import { compositePyTorch, loadState, saveState, stateNumber, stateNumbers, type SchedulerConfig, type SchedulerState, type SteppableScheduler } from './state.js';
 import type { OptimizerLike } from './optimizer.js';
 import { withVersion, type PyTorchVersion } from './pytorch-version.js';
+import type { ReduceLROnPlateau } from './reduce-lr-on-plateau.js';
+import { isPlateau, requireMetric, restartPlateau, stepPlateauPhase } from './plateau-phase.js';
 
 /** Options of {@link SequentialLR}. */
 export interface SequentialLROptions {
-  /** Schedulers built on the same optimizer, in order. */
-  schedulers: LRScheduler[];
+  /**
+   * Schedulers built on the same optimizer, in order. A `ReduceLROnPlateau` may be a phase (PyTorch refuses
+   * one): it starts from the groups' base rates at its hand-over and is driven by `step(metric)`.
+   */
+  schedulers: (LRScheduler | ReduceLROnPlateau)[];
   /**
    * Steps at which the next scheduler takes over; one fewer than the schedulers, each >= 0. Any order is
    * accepted, as in PyTorch, which locates the step with `bisect_right` on the list as given (so an
@@ -45,7 +50,7 @@ export class SequentialLR implements SteppableScheduler {
   readonly kind = 'SequentialLR';
   readonly optimizer: OptimizerLike;
   /** The sub-schedulers. */
-  readonly schedulers: readonly LRScheduler[];
+  readonly schedulers: readonly (LRScheduler | ReduceLROnPlateau)[];
   /** The milestones. */
   readonly milestones: readonly number[];
   /** Steps taken (PyTorch `last_epoch`). */
@@ -56,8 +61,8 @@ export class SequentialLR implements SteppableScheduler {
   constructor(optimizer: OptimizerLike, options: SequentialLROptions) {
     knownKeys('', options, ['schedulers', 'milestones', 'lastEpoch', 'pytorch']);
     const { schedulers } = options;
-    if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => s instanceof LRScheduler)) {
-      throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers (ReduceLROnPlateau cannot be sequenced)');
+    if (!Array.isArray(schedulers) || schedulers.length === 0 || !schedulers.every((s) => s instanceof LRScheduler || isPlateau(s))) {
+      throw new InvalidParameterError('schedulers', schedulers, 'a non-empty array of schedulers (LRScheduler classes or ReduceLROnPlateau)');
     }
     schedulers.forEach((s, i) => {
       if (s.optimizer !== optimizer) {
@@ -80,15 +85,25 @@ export class SequentialLR implements SteppableScheduler {
     for (const group of optimizer.paramGroups) group.lr = group.initialLr ?? group.lr;
     for (const s of this.schedulers) s.lastEpoch -= 1;
     const first = this.schedulers[this.pytorch === '1.13' ? 0 : bisectRight(this.milestones, 0)]!;
-    first.initialStep();
-    this.lastLr = first.getLastLr();
+    if (isPlateau(first)) restartPlateau(first);
+    else first.initialStep();
+    this.lastLr = isPlateau(first) ? optimizer.paramGroups.map((g) => g.lr) : first.getLastLr();
   }
-  /** Advances one step; at a milestone the next scheduler restarts from its step 0. */
-  step(): void {
+  /**
+   * Advances one step; at a milestone the next scheduler restarts from its step 0. `metric` drives a
+   * `ReduceLROnPlateau` phase (required while one is active, its first value at the hand-over); in the
+   * other phases it is ignored, and the plateau starts with no memory of it.
+   * @throws core's `SchedulerUsageError` when a plateau phase is active and `metric` is missing; nothing changes then.
+   */
+  step(metric?: number): void {
+    const next = bisectRight(this.milestones, this.lastEpoch + 1);
+    if (isPlateau(this.schedulers[next])) requireMetric(metric, 'SequentialLR', `schedulers[${next}]`);
     this.lastEpoch += 1;
     const idx = bisectRight(this.milestones, this.lastEpoch);
     const scheduler = this.schedulers[idx]!;
-    if (idx > 0 && this.milestones[idx - 1] === this.lastEpoch) scheduler.takeOver();
+    const handOver = idx > 0 && this.milestones[idx - 1] === this.lastEpoch;
+    if (isPlateau(scheduler)) stepPlateauPhase(scheduler, metric!, handOver);
+    else if (handOver) scheduler.takeOver();
     else scheduler.step();
     this.lastLr = scheduler.getLastLr();
   }
@@ -110,7 +125,7 @@ export class SequentialLR implements SteppableScheduler {
   /** Restores a state saved by {@link SequentialLR.stateDict}, all or nothing. */
   loadStateDict(state: SchedulerState): void {
     loadState(state, this.kind, this.options(), {
-      children: this.schedulers,
+      children: this.schedulers as readonly SteppableScheduler[], // stateDict and loadStateDict only
       read: (s) => ({ lastEpoch: stateNumber(s, 'lastEpoch'), lastLr: stateNumbers(s, 'lastLr', this.optimizer.paramGroups.length) }),
       apply: ({ lastEpoch, lastLr }) => {
         this.lastEpoch = lastEpoch;

@@ -38,7 +38,7 @@ export const wsdRules = {
 export interface WsdSpec extends SpecOf<'wsd', typeof wsdRules> {}
 
 /** The decay multiplier from 1 (progress 0) to 0 (progress 1) for each shape. */
-function decayCurve(shape: WsdDecayShape, progress: number): number {
+export function decayCurve(shape: WsdDecayShape, progress: number): number {
   if (shape === 'linear') return 1 - progress;
   if (shape === 'cosine') return (1 + Math.cos(Math.PI * progress)) / 2;
   return 1 - Math.sqrt(progress);

@@ -92,9 +92,9 @@ const TORCH: readonly TorchClass[] = [
   fromDescriptor(sequenceDescriptor, (opt, o, children) => {
     const list = children();
     list.forEach((s, i) => {
-      if (!(s instanceof LRScheduler)) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler SequentialLR can sequence (not ReduceLROnPlateau, SequentialLR or ChainedScheduler)');
+      if (!(s instanceof LRScheduler) && !(s instanceof ReduceLROnPlateau)) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler SequentialLR can sequence (not SequentialLR or ChainedScheduler)');
     });
-    return new SequentialLR(opt, { ...o, schedulers: list as LRScheduler[] } as never);
+    return new SequentialLR(opt, { ...o, schedulers: list as (LRScheduler | ReduceLROnPlateau)[] } as never);
   }),
   // ChainedScheduler takes neither last_epoch nor verbose (1.13: `(schedulers)`; 2: `(schedulers, optimizer)`,
   // whose optimizer JSON cannot carry: the reader's optimizer is every scheduler's).
@@ -104,10 +104,7 @@ const TORCH: readonly TorchClass[] = [
       const { pytorch, ...others } = o;
       resolveOptions({}, others);
       const list = children();
-      list.forEach((s, i) => {
-        if (s instanceof ReduceLROnPlateau) throw new InvalidParameterError(`schedulers[${i}]`, s.kind, 'a scheduler stepped without a metric (not ReduceLROnPlateau)');
-      });
-      return new ChainedScheduler(list as SteppableScheduler[], pytorch === undefined ? {} : { pytorch: pytorch as PyTorchVersion });
+      return new ChainedScheduler(list, pytorch === undefined ? {} : { pytorch: pytorch as PyTorchVersion });
     },
     { lastEpoch: false, verbose: false },
   ),
