@@ -121,6 +121,16 @@ export class OneCycleLR extends LRScheduler {
   private pastTheEnd(t: number): never {
     throw new SchedulerUsageError(`Tried to step ${t + 1} times. The specified number of total steps is ${this.totalSteps}`);
   }
+  /** The momentum {@link OneCycleLR.computeLr} wrote at step `lastEpoch`, written again. */
+  protected override restoreMomentum(): void {
+    const t = this.lastEpoch;
+    if (!this.config.cycleMomentum || t < 0 || t > this.totalSteps) return;
+    const { plan } = this;
+    const p = plan.phaseOf(t);
+    const weight = plan.weight(plan.pctOf(p, t, false));
+    const momentums = this.momentumLines[p]!;
+    this.optimizer.paramGroups.forEach((g, i) => writeMomentum(g, momentums[2 * i]! + momentums[2 * i + 1]! * weight));
+  }
   protected override computeLr(): number[] {
     const t = this.lastEpoch;
     if (t > this.totalSteps) this.pastTheEnd(t);

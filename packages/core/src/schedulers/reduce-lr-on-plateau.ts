@@ -154,6 +154,16 @@ export class ReduceLROnPlateau {
         Object.assign(this, fields);
       },
     });
+    if (this.optimizer.restoreOnLoad === true) this.restoreGroups();
+  }
+
+  /**
+   * Writes the rates after the last step (`getLastLr()`) back into the groups. `loadStateDict` calls it on
+   * an optimizer with `restoreOnLoad` (the adapters' bindings); call it yourself to resume on an optimizer
+   * whose state you do not restore.
+   */
+  restoreGroups(): void {
+    this.optimizer.paramGroups.forEach((g, i) => (g.lr = this.lastLr[i]!));
   }
 
   /** The configuration as JSON. */
