@@ -5,8 +5,15 @@
  * @packageDocumentation
  */
 export { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
-export { annealCallback } from './callback.js';
-export { FRACTIONAL_KINDS, type AnnealCallbackOptions } from './callback-options.js';
+export { annealCallback, type AnnealCallback } from './callback.js';
+export {
+  FRACTIONAL_KINDS,
+  type AnnealCallbackOptions,
+  type AnnealCallbackCommonOptions,
+  type AnnealCallbackScheduleOptions,
+  type AnnealCallbackSchedulerOptions,
+  type SchedulerJSON,
+} from './callback-options.js';
 /** Builds a scheduler on the optimizer it receives (here the model optimizer's binding); core's type, re-exported. */
 export type { SchedulerFactory } from '@anneal/core/adapter';
 export { SUPPORTED_OPTIMIZERS, type OptimizerClassName, type MomentumSlot } from './optimizer-support.js';
