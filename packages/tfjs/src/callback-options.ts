@@ -12,7 +12,7 @@ import {
   type SchedulerState,
   type SteppableScheduler,
 } from '@anneal/core';
-import { scheduleFromJSON, schedulerFromJSON, type ScheduleSpec, type TorchSchedulerSpec } from '@anneal/core/json';
+import { scheduleFromJSON, schedulerFromJSON, type TorchSchedulerSpec } from '@anneal/core/json';
 import {
   checkBoolean,
   checkInteger,
@@ -36,6 +36,12 @@ type BindingFactory = SchedulerFactory<CoreScheduler, OptimizerBinding>;
  * `schedulerFromJSON` reads it; the callback builds it on the model optimizer's binding.
  */
 export type SchedulerJSON = TorchSchedulerSpec | { scheduler: string; options?: Record<string, unknown>; kwargs?: Record<string, unknown> };
+
+/**
+ * A pure schedule as JSON: anneal's spelling (`{ type: 'cosine', tMax: 20 }`, defaults may be left out) or
+ * PyTorch's (`{ scheduler: 'CosineAnnealingLR', kwargs: { T_max: 20 } }`), as `scheduleFromJSON` reads it.
+ */
+export type ScheduleJSON = { type: string; [option: string]: unknown } | TorchSchedulerSpec;
 
 /** The options every {@link AnnealCallbackOptions} has, whichever source it names. */
 export interface AnnealCallbackCommonOptions {
@@ -97,7 +103,7 @@ export interface AnnealCallbackScheduleOptions extends AnnealCallbackCommonOptio
    * too, in anneal's spelling (`{ type: 'cosine', tMax: 20 }`) or PyTorch's (`{ scheduler:
    * 'CosineAnnealingLR', kwargs: { T_max: 20 } }`), read by `scheduleFromJSON`.
    */
-  schedule: Schedule | ScheduleSpec | TorchSchedulerSpec;
+  schedule: Schedule | ScheduleJSON;
   scheduler?: never;
 }
 

@@ -13,6 +13,7 @@ export {
   type AnnealCallbackScheduleOptions,
   type AnnealCallbackSchedulerOptions,
   type SchedulerJSON,
+  type ScheduleJSON,
 } from './callback-options.js';
 /** Builds a scheduler on the optimizer it receives (here the model optimizer's binding); core's type, re-exported. */
 export type { SchedulerFactory } from '@anneal/core/adapter';

@@ -25,7 +25,7 @@ describe('JSON sources', () => {
   });
 
   it("schedule: PyTorch's { scheduler: 'CosineAnnealingLR', kwargs: { T_max: 2 } } and anneal's { type: 'cosine', tMax: 2 }", async () => {
-    for (const schedule of [{ scheduler: 'CosineAnnealingLR', kwargs: { T_max: 2 } }, { type: 'cosine', tMax: 2 }]) {
+    for (const schedule of [{ scheduler: 'CosineAnnealingLR', kwargs: { T_max: 2 } }, { type: 'cosine', tMax: 2 }] as const) {
       const history = await fit([annealCallback(tf, { schedule, per: 'epoch', stepCheck: 'off' })]);
       expect(history.history.lr![0]).toBe(0.1);
       expect(history.history.lr![1]).toBeCloseTo(0.05, 15);
@@ -33,9 +33,16 @@ describe('JSON sources', () => {
     }
   });
 
+  it('schedule and scheduler together: a type error, and an InvalidParameterError at run time', () => {
+    expect(() =>
+      // @ts-expect-error: the options are a union, schedule xor scheduler
+      annealCallback(tf, { schedule: { type: 'cosine', tMax: 2 }, scheduler: { scheduler: 'ExponentialLR', kwargs: { gamma: 0.5 } }, per: 'epoch' }),
+    ).toThrow(/^schedule must be given, or scheduler given, but not both/);
+  });
+
   it('a bad spec is refused at construction, naming its path', () => {
     expect(() => annealCallback(tf, { scheduler: { scheduler: 'ExponentialLR', kwargs: { gama: 0.5 } }, per: 'epoch' })).toThrow(/gama/);
-    expect(() => annealCallback(tf, { schedule: { type: 'cosine', tMax: -1 } as never, per: 'epoch' })).toThrow(/tMax/);
+    expect(() => annealCallback(tf, { schedule: { type: 'cosine', tMax: -1 }, per: 'epoch' })).toThrow(/tMax/);
   });
 });
 

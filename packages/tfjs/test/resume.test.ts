@@ -227,7 +227,7 @@ describe('resuming wrongly stops before the first batch', () => {
     const resumed = denseModel(fresh);
     const scheduler = new ExponentialLR(bindOptimizer(tf, fresh), { gamma: 0.8 });
     scheduler.loadStateDict(JSON.parse(saved) as SchedulerState);
-    expect(fresh.learningRate).toBe(0.5 * 0.8 * 0.8 * 0.8 * 0.8);
+    expect((fresh as unknown as { learningRate: number }).learningRate).toBe(0.5 * 0.8 * 0.8 * 0.8 * 0.8);
     const history = await resumed.fit(xs, ys, { epochs: 8, initialEpoch: 4, batchSize: BATCH, verbose: 0, callbacks: [annealCallback(tf, { scheduler, per: 'epoch' })] });
     expect(history.history.lr![0]).toBeCloseTo(0.2048, 15);
   });

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 // 60 samples, batch 5: 12 batches per epoch; 8 epochs: 96 optimizer steps.
-const fit = (callback: tf.CustomCallback, optimizer = tf.train.momentum(0.01, 0.9)) =>
+const fit = (callback: tf.CustomCallback, optimizer: tf.Optimizer = tf.train.momentum(0.01, 0.9)) =>
   denseModel(optimizer).fit(xs, ys, { epochs: 8, batchSize: 5, verbose: 0, callbacks: [callback] });
 
 describe('stepCheck: certain mistakes stop before the first batch', () => {
