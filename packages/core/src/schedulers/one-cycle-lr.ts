@@ -12,16 +12,10 @@ import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
 import { perGroup, writeMomentum, type OptimizerLike } from './optimizer.js';
 
-/** Options of {@link OneCycleLR}: those of the pure `oneCycle`, with per-group values allowed. */
-export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'baseMomentum' | 'maxMomentum'> {
+/** The options of {@link OneCycleLR} besides its length. */
+export interface OneCycleLRBaseOptions extends Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'baseMomentum' | 'maxMomentum'> {
   /** Peak rate (> 0), one for all groups or one per group. Required. */
   maxLr: number | number[];
-  /** Total number of steps; or give `epochs` and `stepsPerEpoch`. */
-  totalSteps?: number;
-  /** With `stepsPerEpoch`, sets `totalSteps = epochs · stepsPerEpoch`. */
-  epochs?: number;
-  /** See `epochs`. */
-  stepsPerEpoch?: number;
   /** Momentum at the peak, one or per group. Default `0.85`. */
   baseMomentum?: number | number[];
   /** Momentum at start and end, one or per group. Default `0.95`. */
@@ -29,6 +23,28 @@ export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'tota
   /** Index of the last step when resuming. Default `-1`. */
   lastEpoch?: number;
 }
+
+/**
+ * Options of {@link OneCycleLR}: those of the pure `oneCycle`, with per-group values allowed, and its length
+ * given one way, which the type enforces: `totalSteps`, or `epochs` with `stepsPerEpoch` (then
+ * `totalSteps = epochs · stepsPerEpoch`).
+ */
+export type OneCycleLROptions = OneCycleLRBaseOptions &
+  (
+    | {
+        /** Total number of steps; or give `epochs` and `stepsPerEpoch`. */
+        totalSteps: number;
+        epochs?: undefined;
+        stepsPerEpoch?: undefined;
+      }
+    | {
+        totalSteps?: undefined;
+        /** With `stepsPerEpoch`, sets `totalSteps = epochs · stepsPerEpoch`. */
+        epochs: number;
+        /** See `epochs`. */
+        stepsPerEpoch: number;
+      }
+  );
 
 /**
  * PyTorch `OneCycleLR`, same arithmetic and the same limit: stepping past `totalSteps` throws a

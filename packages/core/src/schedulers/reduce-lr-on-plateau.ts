@@ -21,11 +21,19 @@ export interface ReduceLROnPlateauOptions {
   minLr?: number | number[];
   /** A reduction smaller than this is skipped. Default `1e-8`. */
   eps?: number;
+  /**
+   * What a NaN metric does. `'count-as-bad'` (default): PyTorch's behaviour, NaN is never an improvement, so it
+   * counts as a bad step and a diverging run is cut by `factor` after `patience` such steps, silently.
+   * `'throw'`: `step(NaN)` throws an `InvalidParameterError` naming `metric`, before changing anything, so
+   * the divergence stops the run. Not a PyTorch keyword: anneal's spelling only.
+   */
+  onNaN?: 'count-as-bad' | 'throw';
 }
 
 /**
  * PyTorch `ReduceLROnPlateau`: multiplies the rate by `factor` when the metric has not improved for more
- * than `patience` steps. Driven by `step(metric)`; a NaN metric counts as "no improvement", as in PyTorch.
+ * than `patience` steps. Driven by `step(metric)`; a NaN metric counts as "no improvement", as in PyTorch,
+ * unless `onNaN: 'throw'`.
  */
 export class ReduceLROnPlateau {
   readonly kind = 'ReduceLROnPlateau';
@@ -38,6 +46,8 @@ export class ReduceLROnPlateau {
   readonly cooldown: number;
   readonly minLrs: number[];
   readonly eps: number;
+  /** What a NaN metric does: see {@link ReduceLROnPlateauOptions.onNaN}. */
+  readonly onNaN: 'count-as-bad' | 'throw';
   /** The best metric so far; `null` before the first step (JSON: `"Infinity"`/`"-Infinity"` for infinite values). */
   best: number | null = null;
   /** Consecutive steps without improvement. */
@@ -49,7 +59,7 @@ export class ReduceLROnPlateau {
   private lastLr: number[];
   private readonly minLrOption: number | number[];
   constructor(optimizer: OptimizerLike, options: ReduceLROnPlateauOptions = {}) {
-    knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps']);
+    knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps', 'onNaN']);
     this.optimizer = checkOptimizer(optimizer);
     this.mode = oneOf('mode', options.mode ?? 'min', ['min', 'max'] as const);
     this.factor = finite('factor', options.factor ?? 0.1);
@@ -61,6 +71,7 @@ export class ReduceLROnPlateau {
     this.minLrOption = options.minLr ?? 0;
     this.minLrs = perGroup('minLr', this.minLrOption, this.optimizer.paramGroups.length, nonNegative);
     this.eps = nonNegative('eps', options.eps ?? 1e-8);
+    this.onNaN = oneOf('onNaN', options.onNaN ?? 'count-as-bad', ['count-as-bad', 'throw'] as const);
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
 
@@ -76,6 +87,9 @@ export class ReduceLROnPlateau {
   /** Records `metric` for this step and reduces the rates after more than `patience` bad steps. */
   step(metric: number): void {
     if (typeof metric !== 'number') throw new InvalidParameterError('metric', metric, 'a number');
+    if (Number.isNaN(metric) && this.onNaN === 'throw') {
+      throw new InvalidParameterError('metric', metric, 'a number, not NaN (onNaN: "throw"): the run has probably diverged');
+    }
     this.lastEpoch += 1;
     if (this.isBetter(metric, this.best)) {
       this.best = metric;
@@ -123,6 +137,8 @@ export class ReduceLROnPlateau {
       cooldown: this.cooldown,
       minLr: this.minLrOption,
       eps: this.eps,
+      // only when set: states and configurations saved without it stay loadable
+      ...(this.onNaN === 'throw' ? { onNaN: this.onNaN } : {}),
     };
   }
 
