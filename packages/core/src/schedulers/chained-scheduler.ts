@@ -55,7 +55,7 @@ export class ChainedScheduler implements SteppableScheduler {
         this.lastLr = lastLr;
       },
     });
-    if (this.optimizer.restoreOnLoad === true) this.restoreGroups();
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
   }
   /**
    * Writes the last step's rates back into the groups, after each sub-scheduler's own (momentum

@@ -185,7 +185,7 @@ export abstract class LRScheduler implements SteppableScheduler {
         this.lastLr = f.lastLr;
       },
     });
-    if (this.optimizer.restoreOnLoad === true) this.restoreGroups();
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
   }
 
   /**

@@ -88,7 +88,7 @@ export class ReduceLROnPlateau {
   step(metric: number): void {
     if (typeof metric !== 'number') throw new InvalidParameterError('metric', metric, 'a number');
     if (Number.isNaN(metric) && this.onNaN === 'throw') {
-      throw new InvalidParameterError('metric', metric, 'a number, not NaN (onNaN: "throw"): the run has probably diverged');
+      throw new InvalidParameterError('metric', metric, 'not NaN (onNaN: "throw")');
     }
     this.lastEpoch += 1;
     if (this.isBetter(metric, this.best)) {
@@ -138,7 +138,7 @@ export class ReduceLROnPlateau {
       minLr: this.minLrOption,
       eps: this.eps,
       // only when set: states and configurations saved without it stay loadable
-      ...(this.onNaN === 'throw' ? { onNaN: this.onNaN } : {}),
+      ...(this.onNaN === 'throw' && { onNaN: this.onNaN }),
     };
   }
 
@@ -170,7 +170,7 @@ export class ReduceLROnPlateau {
         Object.assign(this, fields);
       },
     });
-    if (this.optimizer.restoreOnLoad === true) this.restoreGroups();
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
   }
 
   /**

@@ -103,7 +103,7 @@ export class SequentialLR implements SteppableScheduler {
         this.lastLr = lastLr;
       },
     });
-    if (this.optimizer.restoreOnLoad === true) this.restoreGroups();
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
   }
   /**
    * Writes the last step's rates (and the active scheduler's momentum) back into the groups; see
