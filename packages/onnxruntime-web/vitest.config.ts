@@ -4,7 +4,10 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: {
     // The examples import the package by its published name, as a user's code would.
-    alias: { '@anneal/onnxruntime-web': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: {
+      '@anneal/onnxruntime-web/graphs': fileURLToPath(new URL('./src/graphs.ts', import.meta.url)),
+      '@anneal/onnxruntime-web': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+    },
   },
   test: {
     name: 'onnxruntime-web',

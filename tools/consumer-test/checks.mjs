@@ -1,5 +1,8 @@
 // What a consumer does with each package: the same small program as ESM, as CJS and as TypeScript.
 // A package without an entry here only gets the generic check (its exports load and are not empty).
+import { readFileSync } from 'node:fs';
+
+const repo = new URL('../../', import.meta.url);
 
 // @anneal/core: every entry (root, ./json, ./replay, ./meta, ./adapter), used from ESM and from CJS with the same program; errors
 // thrown through each entry are checked by name and by `instanceof` the root entry's classes of the same format.
@@ -121,6 +124,18 @@ const sgd = new SGD([w], { lr: 0.5 });
 w.grad.set([1, 1]);
 sgd.step();
 if (w.value[0] !== 0.5) throw new Error('sgd step ' + w.value[0]);
+// PyTorch-spelled JSON, and exact resume on a fresh target from the scheduler's state alone.
+const json = { scheduler: 'ExponentialLR', kwargs: { gamma: 0.8 } };
+const a = { lr: 0.5 };
+const run = bindSchedule(a, json);
+for (let i = 0; i < 4; i++) run.step();
+const saved = JSON.stringify(run.scheduler.stateDict());
+const fresh = { lr: 0.5 };
+const resumed = bindSchedule(fresh, json);
+resumed.scheduler.loadStateDict(JSON.parse(saved));
+if (fresh.lr !== a.lr || fresh.lr === 0.5) throw new Error('resumed rate ' + fresh.lr + ' vs ' + a.lr);
+run.step(); resumed.step();
+if (fresh.lr !== a.lr) throw new Error('resumed step ' + fresh.lr + ' vs ' + a.lr);
 console.log('esm ok');
 `,
   cjs: `const { bindSchedule } = require('@anneal/optim');
@@ -153,6 +168,45 @@ s.step();
 if (Math.abs(opt.learningRate - cosine({ tMax: 10 }).lr(1, 0.1)) > 1e-15) throw new Error('tfjs rate ' + opt.learningRate);
 const cb = annealCallback(tf, { schedule: cosine({ tMax: 10 }), per: 'epoch' });
 if (typeof cb.onEpochBegin !== 'function' && typeof cb.onEpochEnd !== 'function') throw new Error('not a callback');
+
+// Exact resume: 6 epochs in one fit() against 3 + 3 on a fresh model and optimizer, the scheduler's state
+// through JSON text, a PyTorch-spelled scheduler; every batch's rate must be the same number.
+const xs = tf.tensor2d([[1], [2], [3], [4], [5], [6]]);
+const ys = tf.tensor2d([[2], [4], [6], [8], [10], [12]]);
+const spec = { scheduler: 'CosineAnnealingWarmRestarts', kwargs: { T_0: 4, T_mult: 1, eta_min: 0.001 } };
+function model(optimizer) {
+  const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'zeros' })] });
+  m.compile({ optimizer, loss: 'meanSquaredError' });
+  return m;
+}
+const seen = (optimizer, list) => new tf.CustomCallback({ onBatchBegin: () => { list.push(optimizer.learningRate); } });
+const full = [];
+const optA = tf.train.sgd(0.05);
+await model(optA).fit(xs, ys, { epochs: 6, batchSize: 2, verbose: 0, callbacks: [annealCallback(tf, { scheduler: spec, per: 'batch' }), seen(optA, full)] });
+const parts = [];
+const optB = tf.train.sgd(0.05);
+const first = annealCallback(tf, { scheduler: spec, per: 'batch' });
+const mB = model(optB);
+await mB.fit(xs, ys, { epochs: 3, batchSize: 2, verbose: 0, callbacks: [first, seen(optB, parts)] });
+const saved = JSON.stringify(first.scheduler.stateDict());
+const optC = tf.train.sgd(0.05);
+const mC = model(optC);
+mC.setWeights(mB.getWeights());
+await mC.fit(xs, ys, { epochs: 6, initialEpoch: 3, batchSize: 2, verbose: 0, callbacks: [annealCallback(tf, { scheduler: spec, per: 'batch', state: JSON.parse(saved) }), seen(optC, parts)] });
+if (full.length !== 18 || JSON.stringify(parts) !== JSON.stringify(full)) throw new Error('resumed ' + parts + ' vs ' + full);
+
+// The step-unit check: a OneCycleLR sized in batches (3 epochs × 3 batches) stepped per epoch stops before training.
+let unitError;
+try {
+  await model(tf.train.momentum(0.01, 0.9)).fit(xs, ys, { epochs: 3, batchSize: 2, verbose: 0, callbacks: [annealCallback(tf, { scheduler: { scheduler: 'OneCycleLR', kwargs: { max_lr: 0.1, total_steps: 9 } }, per: 'epoch' })] });
+} catch (e) { unitError = e; }
+if (unitError?.name !== 'InvalidParameterError' || !String(unitError.message).startsWith('per must be "batch" for a OneCycleLR sized in batches')) throw new Error('unit check: ' + unitError);
+// A stateful scheduler not resumed stops fit({ initialEpoch }) with a SchedulerUsageError.
+let resumeError;
+try {
+  await model(tf.train.sgd(0.1)).fit(xs, ys, { epochs: 4, initialEpoch: 2, verbose: 0, callbacks: [annealCallback(tf, { scheduler: { scheduler: 'ExponentialLR', kwargs: { gamma: 0.5 } }, per: 'epoch' })] });
+} catch (e) { resumeError = e; }
+if (resumeError?.name !== 'SchedulerUsageError') throw new Error('resume check: ' + resumeError);
 console.log('esm ok');
 `,
   cjs: `const { annealCallback } = require('@anneal/tfjs');
@@ -163,6 +217,10 @@ console.log('cjs ok');
 import { annealCallback } from '@anneal/tfjs';
 import { sgdr } from '@anneal/core';
 export const cb = annealCallback(tf, { schedule: sgdr({ t0: 2 }), per: 'batch', fractionalEpochs: true, stepsPerEpoch: 4 });
+export const fromTorch = annealCallback(tf, { scheduler: { scheduler: 'StepLR', kwargs: { step_size: 2 } }, per: 'epoch' });
+export const kind: string | undefined = fromTorch.scheduler?.kind;
+// @ts-expect-error schedule xor scheduler
+export const both = () => annealCallback(tf, { schedule: sgdr({ t0: 2 }), scheduler: { scheduler: 'StepLR', kwargs: { step_size: 2 } }, per: 'epoch' });
 `,
 };
 
@@ -178,6 +236,71 @@ console.log('esm ok', version);
 `,
   cjs: `const m = require('@anneal/cli');\nif (Object.keys(m).length === 0) throw new Error('no exports');\nconsole.log('cjs ok');\n`,
   ts: `import * as m from '@anneal/cli';\nexport const names: string[] = Object.keys(m);\n`,
+};
+
+// @anneal/onnxruntime-web: the README's quick start as written (compiled by the consumer's tsc, then run),
+// printing what the README says; exact resume with a PyTorch-spelled source.
+const ortReadme = readFileSync(new URL('packages/onnxruntime-web/README.md', repo), 'utf8');
+const ortPrints = (() => {
+  const start = ortReadme.indexOf('```text\n', ortReadme.indexOf('It prints'));
+  return ortReadme.slice(start + 8, ortReadme.indexOf('\n```', start) + 1);
+})();
+const ort = {
+  files: {
+    'quick-start.mts': readFileSync(new URL('packages/onnxruntime-web/examples/quick-start.ts', repo), 'utf8'),
+    'tsconfig.quick-start.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: true, types: ['node'] }, files: ['quick-start.mts'] }),
+    'expected-quick-start.txt': ortPrints,
+  },
+  esm: `import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-web';
+import { createFeeder } from '@anneal/onnxruntime-web';
+import { linearRegressionStep } from '@anneal/onnxruntime-web/graphs';
+execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.quick-start.json'], { encoding: 'utf8' });
+const printed = execFileSync('node', ['quick-start.mjs'], { encoding: 'utf8' });
+if (printed !== readFileSync('expected-quick-start.txt', 'utf8')) throw new Error('the quick start printed\\n' + printed);
+
+ort.env.wasm.numThreads = 1;
+const session = await ort.InferenceSession.create(linearRegressionStep({ features: 2, lrType: 'float64' }));
+const source = { scheduler: 'OneCycleLR', kwargs: { max_lr: 0.3, total_steps: 12 } };
+const X = new ort.Tensor('float32', Float32Array.from([1, 0, 0, 1, 1, 1, 2, -1]), [4, 2]);
+const y = new ort.Tensor('float32', Float32Array.from([3, -2, 1, 8]), [4]);
+async function train(feeder, from, to, W, rates) {
+  for (let i = from; i < to; i++) {
+    rates.push(feeder.lr);
+    W = (await feeder.trainStep({ X, y, W })).W_new;
+  }
+  return W;
+}
+const zero = () => new ort.Tensor('float32', new Float32Array(2), [2]);
+const full = [];
+const Wfull = await train(createFeeder(ort, session, source, { baseLr: 0.1 }), 0, 12, zero(), full);
+const parts = [];
+const first = createFeeder(ort, session, source, { baseLr: 0.1 });
+const W5 = await train(first, 0, 5, zero(), parts);
+const saved = JSON.stringify(first.scheduler.stateDict());
+const resumed = createFeeder(ort, session, source, { baseLr: 0.1, initialStep: 5, state: JSON.parse(saved) });
+const Wend = await train(resumed, 5, 12, W5, parts);
+if (JSON.stringify(parts) !== JSON.stringify(full)) throw new Error('resumed rates ' + parts + ' vs ' + full);
+if (JSON.stringify(Array.from(Wend.data)) !== JSON.stringify(Array.from(Wfull.data))) throw new Error('resumed weights differ');
+let error;
+try { createFeeder(ort, session, source, { baseLr: 0.1, initialStep: 5 }); } catch (e) { error = e; }
+if (error?.name !== 'SchedulerUsageError') throw new Error('a fresh scheduler at initialStep 5: ' + error);
+console.log('esm ok');
+`,
+  cjs: `const { createFeeder } = require('@anneal/onnxruntime-web');
+const { linearRegressionStep, encodeModel } = require('@anneal/onnxruntime-web/graphs');
+if (typeof createFeeder !== 'function' || !(linearRegressionStep({ features: 3 }) instanceof Uint8Array) || typeof encodeModel !== 'function') throw new Error('exports');
+console.log('cjs ok');
+`,
+  ts: `import { createFeeder, type ScheduleFeeder, type LrSource } from '@anneal/onnxruntime-web';
+import { linearRegressionStep, type GraphSpec } from '@anneal/onnxruntime-web/graphs';
+export const bytes: Uint8Array = linearRegressionStep({ features: 2 });
+export const source: LrSource = { scheduler: 'CosineAnnealingLR', kwargs: { T_max: 10 } };
+export const graph: GraphSpec = { name: 'g', inputs: [], outputs: [], nodes: [] };
+export type F = ScheduleFeeder<never>;
+export const make = createFeeder;
+`,
 };
 
 function generic(name) {
@@ -221,5 +344,6 @@ export function checks(name) {
   if (name === '@anneal/optim') return optim;
   if (name === '@anneal/tfjs') return tfjs;
   if (name === '@anneal/cli') return cli;
+  if (name === '@anneal/onnxruntime-web') return ort;
   return generic(name);
 }

@@ -7,7 +7,8 @@
 //      .d.ts with moduleResolution node16 and bundler, and run a tiny schedule; for @anneal/core, through
 //      every subpath entry (checks.mjs);
 //   4. load every entry of its `exports` from ESM and from CJS and check that each exported error class
-//      names itself (`new X(...).name === 'X'`): bundlers rename classes.
+//      names itself (`new X(...).name === 'X'`): bundlers rename classes;
+//   5. list the tarball: LICENSE, README.md and every entry of `files` are in it.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -78,7 +79,15 @@ for (const { manifest } of packages) {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0', dependencies: deps, overrides }, null, 2));
   console.log(`${name}`);
   check('npm install of the packed tarball (no workspace links)', () => run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], project));
+  check(`the tarball holds LICENSE, README.md and every entry of files (${manifest.files.join(', ')})`, () => {
+    const listed = run('tar', ['-tzf', tarballs.get(name)], work).split('\n').map((f) => f.replace(/^package\//, ''));
+    const missing = [...new Set(['LICENSE', 'README.md', 'package.json', ...manifest.files])].filter((f) => !listed.some((l) => l === f || l.startsWith(`${f}/`)));
+    if (missing.length > 0) throw new Error(`missing from the tarball: ${missing.join(', ')}`);
+    const license = readFileSync(join(project, 'node_modules', ...name.split('/'), 'LICENSE'), 'utf8');
+    if (!license.startsWith('MIT License')) throw new Error('LICENSE is not the MIT license');
+  });
   const c = checks(name);
+  for (const [file, text] of Object.entries(c.files ?? {})) writeFileSync(join(project, file), text);
   writeFileSync(join(project, 'esm.mjs'), c.esm);
   writeFileSync(join(project, 'cjs.cjs'), c.cjs);
   writeFileSync(join(project, 'types.ts'), c.ts);

@@ -74,12 +74,24 @@ function parsePart(part: string, whole: string): Record<string, ShortValue> {
   const spec: Record<string, ShortValue> = { type: scheduleType(name) };
   const body = colon === -1 ? '' : part.slice(colon + 1);
   if (body.trim() === '') return spec;
-  for (const pair of splitTop(body, ',', JSON.stringify(whole))) {
+  let previous: string | undefined;
+  const pairs = splitTop(body, ',', JSON.stringify(whole));
+  for (const [i, pair] of pairs.entries()) {
     const eq = pair.indexOf('=');
     const key = (eq === -1 ? '' : pair.slice(0, eq)).trim();
+    if (eq === -1 && previous !== undefined && typeof parseShortValue(pair) === 'number') {
+      // `milestones=30,60`: the comma ended the value; a list needs brackets.
+      const rest = pairs.slice(i);
+      const end = rest.findIndex((p) => p.includes('='));
+      const items = (end === -1 ? rest : rest.slice(0, end)).map((p) => p.trim());
+      throw new UsageError(
+        `${JSON.stringify(whole)}: expected KEY=VALUE, got ${JSON.stringify(pair)}; a list takes brackets: ${previous}=[${[String(spec[previous]), ...items].join(',')}]`,
+      );
+    }
     if (eq === -1 || !/^[A-Za-z_]\w*$/.test(key)) {
       throw new UsageError(`${JSON.stringify(whole)}: expected KEY=VALUE, got ${JSON.stringify(pair)}`);
     }
+    previous = key;
     if (key === 'type' || key === 'schedule' || Object.prototype.hasOwnProperty.call(spec, key)) {
       throw new UsageError(`${JSON.stringify(whole)}: ${key} given twice (or reserved)`);
     }
@@ -115,6 +127,9 @@ export function parseShortSpec(text: string): Record<string, unknown> {
       throw new UsageError(`${JSON.stringify(text)}: only warmup:... can come before "+", got ${JSON.stringify(parts[i])}`);
     }
     result = { ...prefix, schedule: result };
+  }
+  if (specs[specs.length - 1]!.type === 'warmup') {
+    throw new UsageError(`${JSON.stringify(text)}: warmup wraps the schedule after it; add one with "+", e.g. ${text.trim()}+cosine:tMax=20`);
   }
   return result;
 }

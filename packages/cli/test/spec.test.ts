@@ -52,8 +52,23 @@ describe('the short form', () => {
     ['multiStep:milestones=1,2]', /unbalanced "]"/],
     ['1cosine', /expected a schedule name/],
     ['cosine:tMax=5+warmup:steps=1', /only warmup:\.\.\. can come before "\+"/],
+    ['warmup:steps=5', /^"warmup:steps=5": warmup wraps the schedule after it; add one with "\+", e\.g\. warmup:steps=5\+cosine:tMax=20$/],
+    ['multiStep:milestones=30,60', /^"multiStep:milestones=30,60": expected KEY=VALUE, got "60"; a list takes brackets: milestones=\[30,60\]$/],
+    ["multiStep:gamma=0.5,milestones=30,60,90", /a list takes brackets: milestones=\[30,60,90\]$/],
+    ["multiStep:milestones=30,60,gamma=0.5", /a list takes brackets: milestones=\[30,60\]$/],
   ])('refuses %j', (text, message) => {
     expect(() => parseShortSpec(text)).toThrow(UsageError);
     expect(() => parseShortSpec(text)).toThrow(message);
+  });
+});
+
+describe('the demo install advice', () => {
+  it('names the install that makes the peers importable for this anneal', async () => {
+    const { installAdvice } = await import('../src/demo/load-modules.js');
+    expect(installAdvice('/usr/lib/node_modules/@anneal/cli/dist/cli.js', '/home/me/project')).toBe(
+      'npm install -g @tensorflow/tfjs @anneal/tfjs (this anneal is installed globally, so are its peers), or npm install @tensorflow/tfjs @anneal/tfjs in a project and run anneal demo from its folder',
+    );
+    expect(installAdvice('/home/me/project/node_modules/@anneal/cli/dist/cli.js', '/home/me/project')).toBe('npm install @tensorflow/tfjs @anneal/tfjs');
+    expect(installAdvice('/home/me/.npm/_npx/1a2b/node_modules/@anneal/cli/dist/cli.js', '/home/me')).toBe('npx -p @anneal/cli -p @anneal/tfjs -p @tensorflow/tfjs anneal demo');
   });
 });

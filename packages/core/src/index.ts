@@ -74,7 +74,7 @@ export {
   CosineAnnealingWarmRestarts,
   type CosineAnnealingWarmRestartsOptions,
 } from './schedulers/cosine-annealing-warm-restarts.js';
-export { OneCycleLR, type OneCycleLROptions } from './schedulers/one-cycle-lr.js';
+export { OneCycleLR, type OneCycleLROptions, type OneCycleLRBaseOptions } from './schedulers/one-cycle-lr.js';
 export { CyclicLR, type CyclicLROptions } from './schedulers/cyclic-lr.js';
 export { LambdaLR, MultiplicativeLR, type LambdaLROptions } from './schedulers/lambda-lr.js';
 export { ScheduleLR, type ScheduleLROptions } from './schedulers/schedule-lr.js';

@@ -840,6 +840,48 @@ describe('stateDict round trip (JSON) mid-run continues bit for bit', () => {
   }
 });
 
+describe('loadStateDict on an optimizer with restoreOnLoad: a fresh optimizer resumes bit for bit', () => {
+  // The adapters' recipe: a fresh optimizer (nothing restores its rates), the same scheduler built on it,
+  // the state loaded from JSON; the very next training step must see the saved rate and momentum.
+  for (const [name, arb] of Object.entries(setups)) {
+    it(name, () => {
+      fc.assert(
+        fc.property(arb, int(0, 60), int(1, 40), (su, before, after) => {
+          const opt1 = su.optimizer();
+          const s1 = su.build(opt1);
+          for (let i = 0; i < before; i++) su.advance(s1, i);
+          const saved = JSON.stringify(s1.stateDict());
+          const opt2 = Object.assign(su.optimizer(), { restoreOnLoad: true });
+          const s2 = su.build(opt2);
+          s2.loadStateDict(JSON.parse(saved));
+          expectSameArray(lrs(opt2), lrs(opt1), 'rates right after loading');
+          expectSameArray(momenta(opt2), momenta(opt1), 'momentum right after loading');
+          for (let i = before; i < before + after; i++) {
+            su.advance(s1, i);
+            su.advance(s2, i);
+            expectSameArray(lrs(opt2), lrs(opt1), `step ${i}`);
+            expectSameArray(momenta(opt2), momenta(opt1), `momentum at step ${i}`);
+          }
+        }),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  it('without restoreOnLoad the groups are left alone, as in PyTorch', () => {
+    const opt = { paramGroups: [{ lr: 0.1 }] };
+    const s = new ExponentialLR(opt, { gamma: 0.5 });
+    s.step();
+    s.step();
+    const fresh = { paramGroups: [{ lr: 0.1 }] };
+    new ExponentialLR(fresh, { gamma: 0.5 }).loadStateDict(s.stateDict());
+    expect(fresh.paramGroups[0]!.lr).toBe(0.1);
+    const bound = { paramGroups: [{ lr: 0.1 }], restoreOnLoad: true };
+    new ExponentialLR(bound, { gamma: 0.5 }).loadStateDict(s.stateDict());
+    expect(bound.paramGroups[0]!.lr).toBe(0.025);
+  });
+});
+
 describe('JSON round trip', () => {
   const serializableLeaf = fc.oneof(...Object.values(bounded).map((a) => a.map((x) => x.schedule)));
   const anyTree: fc.Arbitrary<Schedule> = fc.letrec<{ tree: Schedule }>((tie) => ({

@@ -573,7 +573,12 @@ describe('OneCycleLR', () => {
   it('refuses an unknown anneal strategy, pctStart above 1 and a missing length', () => {
     expect(() => new OneCycleLR(twoGroups(), { maxLr: 1e-3, totalSteps: 10, annealStrategy: 'CATS' as never })).toThrow(InvalidParameterError);
     expect(() => new OneCycleLR(twoGroups(), { maxLr: 1e-3, totalSteps: 10, pctStart: 1.1 })).toThrow(InvalidParameterError);
+    // @ts-expect-error: a missing length is a type error too (totalSteps, or epochs with stepsPerEpoch)
     expect(() => new OneCycleLR(twoGroups(), { maxLr: 1e-3 })).toThrow(InvalidParameterError);
+    // @ts-expect-error: epochs without stepsPerEpoch
+    expect(() => new OneCycleLR(twoGroups(), { maxLr: 1e-3, epochs: 3 })).toThrow(InvalidParameterError);
+    // @ts-expect-error: both lengths
+    expect(() => new OneCycleLR(twoGroups(), { maxLr: 1e-3, totalSteps: 12, epochs: 3, stepsPerEpoch: 4 })).not.toThrow();
   });
 
   function oneCycle(optimizer: OptimizerLike, scheduler: { step(): void }, lr: number[], momentum: number[]): void {
@@ -743,5 +748,21 @@ describe('state dicts', () => {
     const copy = new LambdaLR(twoGroups(), { lrLambda: (x) => x });
     copy.loadStateDict(state);
     expect(copy.stateDict()).toEqual(state);
+  });
+});
+
+describe('ReduceLROnPlateau with a NaN metric', () => {
+  it("counts it as a bad step by default (PyTorch), and throws with onNaN: 'throw', changing nothing", () => {
+    const quiet = new ReduceLROnPlateau({ paramGroups: [{ lr: 1 }] }, { patience: 1, factor: 0.5 });
+    for (const m of [1, Number.NaN, Number.NaN]) quiet.step(m);
+    expect(quiet.getLastLr()).toEqual([0.5]);
+    const loud = new ReduceLROnPlateau({ paramGroups: [{ lr: 1 }] }, { patience: 1, factor: 0.5, onNaN: 'throw' });
+    loud.step(1);
+    const before = JSON.stringify(loud.stateDict());
+    expect(() => loud.step(Number.NaN)).toThrow(InvalidParameterError);
+    expect(() => loud.step(Number.NaN)).toThrow(/^metric must be not NaN \(onNaN: "throw"\), got NaN/);
+    expect(JSON.stringify(loud.stateDict())).toBe(before);
+    expect(loud.toJSON().options.onNaN).toBe('throw');
+    expect(quiet.toJSON().options).not.toHaveProperty('onNaN');
   });
 });

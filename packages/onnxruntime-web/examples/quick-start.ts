@@ -1,8 +1,8 @@
 import * as ort from 'onnxruntime-web';
 import { sgdr } from '@anneal/core';
 import { createFeeder } from '@anneal/onnxruntime-web';
-// Builds the model bytes of one SGD step of linear regression (this folder); use your exported model instead.
-import { linearRegressionStep } from './linear-regression-step.js';
+// The bytes of a ready training step (one SGD step of linear regression); load your exported model instead.
+import { linearRegressionStep } from '@anneal/onnxruntime-web/graphs';
 
 ort.env.wasm.numThreads = 1;
 

@@ -3,10 +3,11 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, SchedulerUsageError } from '@anneal/core';
-import { checkKnownKeys, createScheduleDriver } from '@anneal/core/adapter';
+import { InvalidParameterError, SchedulerUsageError, StateDictError, type SchedulerState } from '@anneal/core';
+import { checkKnownKeys, createScheduleDriver, isSchedule, isScheduler } from '@anneal/core/adapter';
+import { scheduleFromJSON, schedulerFromJSON } from '@anneal/core/json';
 import { resolveLrInput, resolveStepInput } from './graph-input.js';
-import type { LrSource } from './lr-source.js';
+import type { LrSource, PlateauSchedulerLike, SchedulerLike, SourceJSON } from './lr-source.js';
 import type { FeedsOf, OrtLike, OutputsOf, SessionLike, TensorLike } from './ort-types.js';
 import { ScalarFeed } from './scalar-feed.js';
 
@@ -34,9 +35,42 @@ export interface FeederOptions {
    * `scheduler.step(metric)`. Default `"loss"`. Must be absent with other sources.
    */
   metricOutput?: string;
+  /**
+   * To resume a stateful source: a state saved by `feeder.scheduler.stateDict()` (JSON round trips allowed),
+   * loaded into the scheduler (for a factory, once built); the saved rates, and a cycled momentum, go back
+   * into its param groups. With `initialStep`, the scheduler must then be at step `initialStep`. Not for a
+   * pure schedule, which resumes from `initialStep` alone.
+   */
+  state?: SchedulerState;
 }
 
-const OPTION_KEYS = ['baseLr', 'group', 'lrInput', 'stepInput', 'initialStep', 'metricOutput'];
+const OPTION_KEYS = ['baseLr', 'group', 'lrInput', 'stepInput', 'initialStep', 'metricOutput', 'state'];
+
+/** A JSON object naming a kind (`type` or `scheduler`) that is neither a schedule nor a scheduler. */
+function isSpec(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isSchedule(value) || isScheduler(value)) return false;
+  const v = value as { type?: unknown; scheduler?: unknown };
+  return typeof v.type === 'string' || typeof v.scheduler === 'string';
+}
+
+/** A JSON source read: a `scheduler` spec becomes a factory, a `type` spec a pure schedule. */
+function readSource(source: LrSource): Exclude<LrSource, SourceJSON> {
+  if (!isSpec(source)) return source as Exclude<LrSource, SourceJSON>;
+  if (typeof source.scheduler === 'string') {
+    schedulerFromJSON({ paramGroups: [{ lr: 0.1 }] }, source); // refused at construction, naming the path
+    return (optimizer) => schedulerFromJSON(optimizer, source) as SchedulerLike | PlateauSchedulerLike;
+  }
+  return scheduleFromJSON(source);
+}
+
+/** What the feeder needs of a stateful source to save and resume it. */
+interface Resumable {
+  lastEpoch?: unknown;
+  kind?: unknown;
+  getLastLr?: () => number[];
+  loadStateDict?: (state: SchedulerState) => void;
+  restoreGroups?: () => void;
+}
 
 /**
  * Feeds a schedule into one session. Create it with {@link createFeeder}.
@@ -55,6 +89,12 @@ export interface ScheduleFeeder<S extends SessionLike> {
   readonly currentStep: number;
   /** The learning rate of the current step, as the schedule or scheduler gives it (before rounding to the input's type). */
   readonly lr: number;
+  /**
+   * The scheduler the rate comes from: the one given, the one the factory (or a JSON spec) built, or the
+   * `ScheduleLR` of a pure schedule. Save `feeder.scheduler.stateDict()` with your weights; resume with
+   * `createFeeder(..., { state, initialStep })`.
+   */
+  readonly scheduler: object;
   /**
    * The feeds for one run: `extra` (your other inputs) plus the learning rate and, if the graph
    * takes one, the step. The lr and step tensors are the same objects every call, their one-element
@@ -90,6 +130,43 @@ function checkRuntime(ort: unknown, session: unknown): void {
     throw new InvalidParameterError('session', session, 'an InferenceSession (await ort.InferenceSession.create(model))');
   }
 }
+
+/**
+ * Loads `state` into a stateful source (its groups get the saved rates back), then checks that the source
+ * is where the run resumes: at step `initialStep`, with the rate of its last step in the fed group. A
+ * source that fails either would feed the rate of another step, silently: it stops here instead.
+ */
+function resume(scheduler: Resumable, groups: ReadonlyArray<{ lr: number }>, group: number, state: SchedulerState | undefined, initialStep: number): void {
+  const kind = typeof scheduler.kind === 'string' ? scheduler.kind : 'scheduler';
+  const recipe = 'save feeder.scheduler.stateDict() with your weights and pass it back: createFeeder(ort, session, source, { initialStep, state: saved })';
+  if (state !== undefined) {
+    if (typeof state !== 'object' || state === null || typeof scheduler.loadStateDict !== 'function') {
+      throw new InvalidParameterError('state', state, "a scheduler's state (feeder.scheduler.stateDict()), for a source that can load one");
+    }
+    try {
+      scheduler.loadStateDict(state);
+    } catch (error) {
+      if (error instanceof StateDictError) throw error.within('state');
+      throw error;
+    }
+    scheduler.restoreGroups?.(); // the groups of a scheduler given as is may not restore on load
+  }
+  const position = scheduler.lastEpoch;
+  if (initialStep > 0 && typeof position === 'number' && position !== initialStep) {
+    throw new SchedulerUsageError(
+      `createFeeder: initialStep is ${initialStep} but the ${kind} is at step ${position}${position === 0 ? ', as built: its saved state was not loaded' : ''}; ${recipe}`,
+    );
+  }
+  const last = scheduler.getLastLr?.()[group];
+  const held = groups[group]!.lr;
+  if (last !== undefined && !Object.is(last, held)) {
+    throw new SchedulerUsageError(
+      `createFeeder: param group ${group} holds lr ${held}, but the ${kind}'s last step set ${last}: its state was loaded without the rates (PyTorch leaves them to optimizer.load_state_dict); pass the state as the state option, or call scheduler.restoreGroups() first`,
+    );
+  }
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function metricOf(outputs: Record<string, unknown>, name: string): number {
   const data = (outputs[name] as { data?: ArrayLike<number | bigint> } | undefined)?.data;
@@ -133,7 +210,7 @@ function metricOf(outputs: Record<string, unknown>, name: string): number {
 export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, source: LrSource, options: FeederOptions = {}): ScheduleFeeder<S> {
   checkRuntime(ort, session);
   const opts = checkKnownKeys('', options, OPTION_KEYS) as FeederOptions;
-  const driver = createScheduleDriver(source, { ...(opts.baseLr === undefined ? {} : { baseLr: opts.baseLr }) });
+  const driver = createScheduleDriver(readSource(source), { ...(opts.baseLr === undefined ? {} : { baseLr: opts.baseLr }) });
   let group = 0;
   if (driver.kind === 'schedule') {
     if (opts.group !== undefined) throw new InvalidParameterError('group', opts.group, 'absent when feeding a pure schedule (it has no param groups)');
@@ -149,7 +226,12 @@ export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, so
     throw new InvalidParameterError('initialStep', initialStep, 'a non-negative integer');
   }
   // A pure schedule starts at initialStep; a scheduler's constructor took its own initial step.
-  if (driver.kind === 'schedule' && initialStep > 0) driver.stepTo(initialStep);
+  if (driver.kind === 'schedule') {
+    if (opts.state !== undefined) {
+      throw new InvalidParameterError('state', '(a state)', 'absent with a pure schedule: it resumes from initialStep alone');
+    }
+    if (initialStep > 0) driver.stepTo(initialStep);
+  } else resume(driver.scheduler as Resumable, driver.optimizer.paramGroups, group, opts.state, initialStep);
   let metricOutput: string | null = null;
   if (driver.kind === 'plateau') {
     metricOutput = opts.metricOutput ?? 'loss';
@@ -165,6 +247,8 @@ export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, so
     throw new InvalidParameterError('stepInput', stepIn.name, `a different input than the learning rate's (${JSON.stringify(lrIn.name)})`);
   }
   const lrFeed = new ScalarFeed(ort, lrIn);
+  const lrName = lrIn.name;
+  const stepName = stepIn?.name;
   const stepFeed = stepIn === null ? null : new ScalarFeed(ort, stepIn);
   let t = initialStep;
   let running = false;
@@ -179,18 +263,22 @@ export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, so
     get lr() {
       return driver.lr(group);
     },
+    get scheduler() {
+      return driver.scheduler;
+    },
     feeds(extra?: FeedsOf<S>): FeedsOf<S> {
       if (extra !== undefined && (typeof extra !== 'object' || extra === null || Array.isArray(extra))) {
         throw new InvalidParameterError('feeds', extra, 'an object mapping input names to tensors');
       }
       const base = (extra ?? {}) as Record<string, TensorLike>;
-      for (const name of [lrIn.name, stepIn?.name]) {
-        if (name !== undefined && Object.prototype.hasOwnProperty.call(base, name)) {
-          throw new InvalidParameterError(`feeds.${name}`, base[name], 'absent: the feeder supplies this input');
-        }
+      if (hasOwn.call(base, lrName)) throw new InvalidParameterError(`feeds.${lrName}`, base[lrName], 'absent: the feeder supplies this input');
+      if (stepName !== undefined && hasOwn.call(base, stepName)) {
+        throw new InvalidParameterError(`feeds.${stepName}`, base[stepName], 'absent: the feeder supplies this input');
       }
-      const out: Record<string, TensorLike> = { ...base, [lrIn.name]: lrFeed.tensor(driver.lr(group)) };
-      if (stepFeed !== null) out[stepFeed.input.name] = stepFeed.tensor(t);
+      // Object.assign, not a spread: V8's spread of an object of tensors costs several times more (bench item 5).
+      const out: Record<string, TensorLike> = Object.assign({}, base);
+      out[lrName] = lrFeed.tensor(driver.lr(group));
+      if (stepFeed !== null) out[stepName!] = stepFeed.tensor(t);
       return out as FeedsOf<S>;
     },
     step(metric?: number): void {

@@ -7,7 +7,7 @@
  */
 
 export { createFeeder, type FeederOptions, type ScheduleFeeder } from './feeder.js';
-export type { LrSource, SchedulerLike, PlateauSchedulerLike } from './lr-source.js';
+export type { LrSource, SchedulerLike, PlateauSchedulerLike, SourceJSON } from './lr-source.js';
 export { LR_INPUT_NAMES, STEP_INPUT_NAMES } from './graph-input.js';
 export { MissingGraphInputError, GraphInputTypeError } from './errors.js';
 export type {

@@ -31,8 +31,17 @@ export interface PlateauSchedulerLike {
 }
 
 /**
- * Anything a feeder can take its learning rate from: a pure schedule, a scheduler, or a function that
+ * Anything a feeder can take its learning rate from: a pure schedule, a scheduler, a function that
  * builds a scheduler on the param group the feeder makes from `baseLr`
- * (`(optimizer) => new ReduceLROnPlateau(optimizer, { patience: 5 })`).
+ * (`(optimizer) => new ReduceLROnPlateau(optimizer, { patience: 5 })`), or either as JSON ({@link SourceJSON}).
  */
-export type LrSource = Schedule | SchedulerLike | PlateauSchedulerLike | SchedulerFactory<SchedulerLike | PlateauSchedulerLike>;
+export type LrSource = Schedule | SchedulerLike | PlateauSchedulerLike | SchedulerFactory<SchedulerLike | PlateauSchedulerLike> | SourceJSON;
+
+/**
+ * A schedule or scheduler as JSON, read by `@anneal/core/json`: PyTorch's spelling (`{ scheduler:
+ * 'CosineAnnealingLR', kwargs: { T_max: 100 } }`) or anneal's (`{ scheduler: 'CosineAnnealingLR', options:
+ * { tMax: 100 } }`), built on a param group holding `baseLr`; or a pure schedule (`{ type: 'cosine', tMax: 100 }`).
+ */
+export type SourceJSON =
+  | { type: string; [option: string]: unknown }
+  | { scheduler: string; kwargs?: Record<string, unknown>; options?: Record<string, unknown> };

@@ -20,11 +20,14 @@ export class ScalarFeed {
   private readonly ort: OrtLike;
   private data: Buffer1;
   private current: TensorLike;
+  /** Whether a value can be written into this input's element type, chosen once for the type. */
+  private readonly fits: (value: number) => boolean;
 
   constructor(ort: OrtLike, input: ResolvedInput) {
     this.ort = ort;
     this.input = input;
     [this.data, this.current] = this.allocate();
+    this.fits = FITS[input.type];
   }
 
   private allocate(): [Buffer1, TensorLike] {
@@ -56,19 +59,28 @@ export class ScalarFeed {
    * (e.g. above 3.4e38 for float32), or not an integer for an integer input.
    */
   tensor(value: number): TensorLike {
-    const { name, type } = this.input;
-    const fits =
-      type === 'float32' ? Number.isFinite(Math.fround(value))
-      : type === 'float64' ? Number.isFinite(value)
-      : type === 'int32' ? (value | 0) === value
-      : Number.isSafeInteger(value);
-    if (!fits) {
-      const expected = type === 'float32' || type === 'float64' ? `a number that is finite in ${type}` : `an integer that fits ${type}`;
-      throw new InvalidParameterError(name, value, expected);
+    if (!this.fits(value)) this.refuse(value);
+    const data = this.data;
+    if (data.buffer.byteLength === 0) {
+      [this.data, this.current] = this.allocate();
+      return this.tensor(value);
     }
-    if (this.data.buffer.byteLength === 0) [this.data, this.current] = this.allocate();
-    if (this.data instanceof BigInt64Array) this.data[0] = BigInt(value);
-    else this.data[0] = value;
+    if (data instanceof BigInt64Array) data[0] = BigInt(value);
+    else data[0] = value;
     return this.current;
   }
+
+  private refuse(value: number): never {
+    const { name, type } = this.input;
+    const expected = type === 'float32' || type === 'float64' ? `a number that is finite in ${type}` : `an integer that fits ${type}`;
+    throw new InvalidParameterError(name, value, expected);
+  }
 }
+
+/** Per element type: whether a number can be fed (finite there; an integer in range for integer types). */
+const FITS: Record<ResolvedInput['type'], (value: number) => boolean> = {
+  float32: (v) => Number.isFinite(Math.fround(v)),
+  float64: (v) => Number.isFinite(v),
+  int32: (v) => (v | 0) === v,
+  int64: (v) => Number.isSafeInteger(v),
+};

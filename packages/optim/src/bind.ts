@@ -15,9 +15,12 @@ import {
 import {
   createScheduleDriver,
   isFiniteNumber,
+  isSchedule,
+  isScheduler,
   type ScheduleDriver,
   type SchedulerFactory,
 } from '@anneal/core/adapter';
+import { scheduleFromJSON, schedulerFromJSON, type AnyScheduler, type TorchSchedulerSpec } from '@anneal/core/json';
 import { asOptimizerLike, type BindTarget, type TargetOptions } from './target.js';
 
 /**
@@ -55,6 +58,21 @@ export interface BindingGroupState {
   momentum?: number;
   /** Adam-style betas, for groups that have them. */
   betas?: number[];
+}
+
+/**
+ * A schedule or scheduler as JSON, read by `@anneal/core/json`: anneal's spelling of a pure schedule
+ * (`{ type: 'cosine', tMax: 100 }`), PyTorch's spelling of a scheduler (`{ scheduler: 'CosineAnnealingLR',
+ * kwargs: { T_max: 100 } }`), or anneal's (`{ scheduler: 'CosineAnnealingLR', options: { tMax: 100 } }`). A
+ * `scheduler` spec is built as that scheduler on the target; a `type` spec drives it as a pure schedule.
+ */
+export type SourceJSON = { type: string; [option: string]: unknown } | TorchSchedulerSpec | { scheduler: string; options?: Record<string, unknown> };
+
+/** A JSON object naming a kind (`type` or `scheduler`) that is neither a schedule nor a scheduler. */
+function isSpec(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isSchedule(value) || isScheduler(value)) return false;
+  const v = value as { type?: unknown; scheduler?: unknown };
+  return typeof v.type === 'string' || typeof v.scheduler === 'string';
 }
 
 /** Options of {@link bindSchedule}: those of {@link asOptimizerLike}. */
@@ -226,11 +244,26 @@ export function bindSchedule(target: BindTarget, schedule: Schedule | readonly S
  * ```
  */
 export function bindSchedule<S extends BindableScheduler>(target: BindTarget, create: SchedulerFactory<S>, options?: BindOptions): ScheduleBinding<S>;
+/**
+ * Binds a schedule or scheduler given as JSON ({@link SourceJSON}), in PyTorch's spelling or anneal's: a
+ * `scheduler` spec is built on the target by `schedulerFromJSON`, a `type` spec is read by
+ * `scheduleFromJSON` and bound as a pure schedule.
+ * @example
+ * ```ts
+ * const binding = bindSchedule({ lr: 0.1 }, { scheduler: 'StepLR', kwargs: { step_size: 30, gamma: 0.1 } });
+ * ```
+ */
+export function bindSchedule(target: BindTarget, json: SourceJSON, options?: BindOptions): ScheduleBinding<BindableScheduler>;
 export function bindSchedule(
   target: BindTarget,
-  schedule: Schedule | readonly Schedule[] | SchedulerFactory<BindableScheduler>,
+  source: Schedule | readonly Schedule[] | SchedulerFactory<BindableScheduler> | SourceJSON,
   options: BindOptions = {},
 ): ScheduleBinding<BindableScheduler> {
+  let schedule = source as Schedule | readonly Schedule[] | SchedulerFactory<BindableScheduler>;
+  if (isSpec(source)) {
+    const json = source;
+    schedule = typeof json.scheduler === 'string' ? (o: OptimizerLike) => schedulerFromJSON(o, json) as AnyScheduler & BindableScheduler : scheduleFromJSON(json);
+  }
   const optimizer = asOptimizerLike(target, options);
   // Core's driver tells a schedule from a factory (and checks what the factory built); the binding then
   // drives the resulting scheduler.

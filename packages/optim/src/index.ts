@@ -24,6 +24,7 @@ export {
   type BindOptions,
   type BindingState,
   type BindingGroupState,
+  type SourceJSON,
 } from './bind.js';
 /** Builds a scheduler on the optimizer `bindSchedule` made from the target; core's type, re-exported. */
 export type { SchedulerFactory } from '@anneal/core/adapter';

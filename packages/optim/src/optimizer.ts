@@ -60,6 +60,12 @@ export abstract class Optimizer<G extends OptimizerParamGroup, S extends ParamSt
   abstract readonly kind: string;
   /** The param groups, PyTorch's `param_groups`: schedulers write their `lr` (and momentum). */
   readonly paramGroups: G[] = [];
+  /**
+   * `true`: a scheduler's `loadStateDict` writes its saved rates (and a cycled momentum) back into these
+   * groups, so a scheduler resumed on a fresh optimizer is exact even before `optimizer.loadStateDict`;
+   * loading this optimizer's own state afterwards writes the same values.
+   */
+  readonly restoreOnLoad = true;
   /** Per-parameter state (moment buffers), created on a parameter's first update. */
   protected readonly state = new Map<Parameter, S>();
   private readonly defaults: Record<string, unknown>;

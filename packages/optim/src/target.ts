@@ -113,6 +113,10 @@ function baseRates(baseLr: TargetOptions['baseLr'], groups: number): (number | u
  * so one-cycle momentum cycling reaches a hand-written optimizer. Nothing is written to the target until a
  * scheduler writes a rate. An optimizer with `paramGroups` is returned as is.
  *
+ * The result has `restoreOnLoad: true`: a target keeps no state of its own, so `scheduler.loadStateDict(saved)`
+ * on a fresh target writes the saved rate (and a cycled momentum) back into it, and the next step trains at
+ * the rate the interrupted run would have used.
+ *
  * @param target - a field object, a setter, an array of those (one group each), or an optimizer.
  * @param options - `baseLr`: see {@link TargetOptions}.
  * @returns an `OptimizerLike` whose `paramGroups` drive the target(s).
@@ -150,5 +154,6 @@ export function asOptimizerLike(target: BindTarget, options: TargetOptions = {})
     if (base !== undefined) group.initialLr = base;
     return group;
   });
-  return { paramGroups };
+  // A rate target has no state that restores its rate: loading a scheduler's state writes it back.
+  return { paramGroups, restoreOnLoad: true };
 }

@@ -221,7 +221,8 @@ describe('stateful core schedulers through bindSchedule', () => {
     const other = new SGD([parameter([0])], { lr: 1 });
     expect(() => bindSchedule({ lr: 1 }, () => new StepLR(other, { stepSize: 1 }))).toThrow(/built on the optimizer it is given/);
     expect(() => bindSchedule({ lr: 1 }, (() => 42) as never)).toThrow(/schedule must be a function returning a scheduler/);
-    expect(() => bindSchedule({ lr: 1 }, { type: 'cosine' } as never)).toThrow(/schedule must be a Schedule/);
+    expect(() => bindSchedule({ lr: 1 }, { lr: 5 } as never)).toThrow(/schedule must be a Schedule/);
+    expect(() => bindSchedule({ lr: 1 }, { type: 'cosine' })).toThrow(/tMax must be a positive finite number/);
   });
 });
 

@@ -25,6 +25,12 @@ export interface OptimizerBinding extends OptimizerLike {
   readonly momentumSlot: MomentumSlot;
   /** Optimizer steps taken so far (tfjs `optimizer.iterations`): the global step of a per-batch schedule. */
   readonly iterations: number;
+  /**
+   * Always `true`: a tfjs optimizer has no state that restores the rates, so a scheduler's `loadStateDict`
+   * on this binding writes the saved rate (and momentum) back into the optimizer, and a scheduler resumed
+   * on a fresh optimizer trains its next step at the saved rate.
+   */
+  readonly restoreOnLoad: true;
 }
 
 const bindings = new WeakMap<object, OptimizerBinding>();
@@ -98,6 +104,8 @@ export function bindOptimizer(tf: TfCore, optimizer: TfOptimizer): OptimizerBind
 
   const binding: OptimizerBinding = Object.freeze({
     paramGroups: Object.freeze([group]) as ParamGroup[],
+    // A tfjs optimizer keeps no scheduler rates in a state of its own: loading a scheduler's state writes them back.
+    restoreOnLoad: true,
     optimizer,
     className: className as OptimizerClassName,
     momentumSlot: support.momentum,

@@ -7,7 +7,8 @@
 import { InvalidParameterError, SchedulerUsageError } from '@anneal/core';
 import { createScheduleDriver, type ScheduleDriver } from '@anneal/core/adapter';
 import { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
-import { checkOptions, checkSchedulerKind, type AnnealCallbackOptions, type CheckedOptions } from './callback-options.js';
+import { checkOptions, checkSchedulerKind, loadInto, type AnnealCallbackOptions, type CheckedOptions, type CoreScheduler } from './callback-options.js';
+import { checkEpochUnits, checkSteps } from './step-check.js';
 import type { TfCustomCallback, TfOptimizer, TfWithLayers } from './tf-types.js';
 import { CycleEndWatcher } from './cycle-end.js';
 
@@ -15,6 +16,8 @@ type Logs = Record<string, unknown>;
 
 /** What `fit()` tells its callbacks through `setParams`. */
 interface FitParams {
+  epochs?: number | null;
+  initialEpoch?: number | null;
   samples?: number | null;
   batchSize?: number | null;
   steps?: number | null;
@@ -36,6 +39,11 @@ class FitState {
   private stepsPerEpoch = 1;
   private epoch = 0;
   private lastUsedLr: number | undefined;
+  /**
+   * Added to `optimizer.iterations` for a pure schedule per batch: `initialEpoch · stepsPerEpoch` when a
+   * run resumes with `initialEpoch` on a fresh optimizer (0 iterations), else 0.
+   */
+  private iterationOffset = 0;
 
   constructor(
     private readonly tf: TfWithLayers,
@@ -44,6 +52,11 @@ class FitState {
 
   private get plateau(): boolean {
     return this.driver?.kind === 'plateau';
+  }
+
+  /** The scheduler driving the optimizer (undefined before the first `fit()` for a factory). */
+  get scheduler(): CoreScheduler | undefined {
+    return (this.driver?.scheduler ?? this.options.scheduler) as CoreScheduler | undefined;
   }
 
   private get pure(): boolean {
@@ -64,7 +77,9 @@ class FitState {
     }
     const binding = bindOptimizer(this.tf, modelOptimizer);
     if (options.scheduler !== undefined && options.scheduler.optimizer !== binding) {
-      throw new SchedulerUsageError("annealCallback: the scheduler drives another optimizer than the one the model is compiled with");
+      throw new SchedulerUsageError(
+        `annealCallback: the scheduler drives another optimizer than the one the model is compiled with; pass a factory instead, scheduler: (binding) => new ${options.scheduler.kind}(binding, {...}), and the callback builds it on the model's optimizer when training starts`,
+      );
     }
     if (binding !== this.binding) {
       this.binding = binding;
@@ -78,6 +93,56 @@ class FitState {
       );
     }
     if (options.fractionalEpochs) this.stepsPerEpoch = this.resolveStepsPerEpoch(params);
+    const perEpoch = options.per === 'batch' ? this.knownStepsPerEpoch(params) : undefined;
+    const initialEpoch = typeof params.initialEpoch === 'number' ? params.initialEpoch : 0;
+    this.checkResume(initialEpoch, perEpoch, binding);
+    if (options.stepCheck !== 'off' && typeof params.epochs === 'number') {
+      const run = { per: options.per, fractional: options.fractionalEpochs, epochs: params.epochs, stepsPerEpoch: perEpoch, strict: options.stepCheck === 'strict', warn: options.onWarning };
+      // fit() reports the batches per epoch whatever `per` is: a length sized in batches, stepped per epoch, shows.
+      if (!checkEpochUnits(this.driver!, run, this.knownStepsPerEpoch(params))) checkSteps(this.driver!, run);
+    }
+  }
+
+  /**
+   * Resuming with `fit({ initialEpoch })`: a pure schedule per batch on a fresh optimizer counts the
+   * epochs already done; a stateful scheduler must be where the run resumes (its state loaded), or
+   * training would silently restart the schedule.
+   */
+  private checkResume(initialEpoch: number, perEpoch: number | undefined, binding: OptimizerBinding): void {
+    const { options } = this;
+    if (this.pure) {
+      if (options.per !== 'batch' || options.fractionalEpochs || binding.iterations !== 0) return;
+      if (initialEpoch > 0 && perEpoch === undefined) {
+        throw new InvalidParameterError(
+          'stepsPerEpoch',
+          undefined,
+          `an integer >= 1: fit() resumes at initialEpoch ${initialEpoch} on an optimizer that has taken no step, and cannot tell the batches per epoch, so the schedule's step is unknown`,
+        );
+      }
+      this.iterationOffset = initialEpoch * (perEpoch ?? 0);
+      return;
+    }
+    if (initialEpoch === 0 || options.fractionalEpochs) return;
+    const position = (this.driver!.scheduler as { lastEpoch?: unknown }).lastEpoch;
+    if (typeof position !== 'number') return;
+    const expected = options.per === 'epoch' ? initialEpoch : perEpoch === undefined ? undefined : initialEpoch * perEpoch;
+    if (expected === undefined || position === expected) return;
+    const kind = (this.driver!.scheduler as { kind?: string }).kind ?? 'scheduler';
+    const unit = options.per === 'epoch' ? 'epochs' : `batches (${initialEpoch} epochs × ${perEpoch} batches)`;
+    throw new SchedulerUsageError(
+      `annealCallback: fit() resumes at initialEpoch ${initialEpoch}, after ${expected} ${unit}, but the ${kind} is at step ${position}` +
+        (position === 0 ? ', as built: its saved state was not loaded' : '') +
+        `. Save callback.scheduler.stateDict() when the run stops and pass it back as annealCallback(tf, { ..., state: saved }) (or call scheduler.loadStateDict(saved) before fit()); the rates and momentum go back into the optimizer`,
+    );
+  }
+
+  /** The batches per epoch: the option, or what `fit()` reports; undefined when nobody knows. */
+  private knownStepsPerEpoch(params: FitParams): number | undefined {
+    try {
+      return this.resolveStepsPerEpoch(params);
+    } catch {
+      return undefined;
+    }
   }
 
   /** A pure schedule drives the binding through a `ScheduleLR` (its base rate: the optimizer's rate when first bound). */
@@ -89,7 +154,10 @@ class FitState {
       name: pure ? 'schedule' : 'scheduler',
       optimizerLabel: 'the binding it receives',
     });
-    if (options.factory !== undefined) checkSchedulerKind(options, driver.scheduler.kind, 'the scheduler built by options.scheduler');
+    if (options.factory !== undefined) {
+      checkSchedulerKind(options, driver.scheduler.kind, 'the scheduler built by options.scheduler');
+      if (options.state !== undefined) loadInto(driver.scheduler as CoreScheduler, options.state);
+    }
     return driver;
   }
 
@@ -123,7 +191,7 @@ class FitState {
   batchBegin(batch: number): void {
     if (this.options.per !== 'batch') return;
     if (this.options.fractionalEpochs) this.driver!.stepTo(this.epoch + batch / this.stepsPerEpoch);
-    else if (this.pure) this.driver!.stepTo(this.binding!.iterations);
+    else if (this.pure) this.driver!.stepTo(this.iterationOffset + this.binding!.iterations);
   }
 
   batchEnd(logs: Logs): void {
@@ -173,14 +241,15 @@ class FitState {
  *
  * @param tf The TensorFlow.js namespace (`import * as tf from '@tensorflow/tfjs'`), the same copy the model uses.
  * @param options See {@link AnnealCallbackOptions}.
- * @returns A `tf.CustomCallback`; reuse it across `fit()` calls to continue a stateful scheduler.
+ * @returns A `tf.CustomCallback` with the `scheduler` it drives; reuse it across `fit()` calls to continue a
+ *   stateful scheduler, or save `callback.scheduler.stateDict()` and pass it back as `state` to resume.
  * @throws {@link InvalidParameterError} at construction for bad options, and from `fit()` when training
  *   starts for what only the model can tell (no validation data for `monitor: 'val_loss'`, unknown
  *   `stepsPerEpoch`, an optimizer that cannot be bound).
  * @throws {@link SchedulerUsageError} from `fit()` when `options.optimizer` or the scheduler's optimizer is
  *   not the model's optimizer.
  */
-export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions): TfCustomCallback {
+export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions): AnnealCallback {
   const checkedTf = checkTf(tf);
   const checked = checkOptions(options);
   if (checked.optimizer !== undefined) bindOptimizer(checkedTf, checked.optimizer);
@@ -217,5 +286,31 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
   callback.setModel = (m: Parameters<TfCustomCallback['setModel']>[0]) => {
     model = m as unknown as { optimizer?: TfOptimizer };
   };
-  return callback;
+  Object.defineProperty(callback, 'scheduler', { enumerable: true, get: () => state.scheduler });
+  // When a plain { onEpochEnd } object comes first in `callbacks`, tfjs takes every entry for a plain
+  // object and wraps it in a new CustomCallback, reading its onYield (which only that wrapping reads):
+  // this callback would then never run. Stop there, with the fix.
+  Object.defineProperty(callback, 'onYield', {
+    get: () => {
+      throw new SchedulerUsageError(MIXED_CALLBACKS);
+    },
+  });
+  return callback as AnnealCallback;
+}
+
+/** The message for an annealCallback listed with plain callback objects. */
+const MIXED_CALLBACKS =
+  'annealCallback: model.fit() got callbacks mixing plain objects ({ onEpochEnd() {...} }) and callback objects, and then runs neither kind properly (tfjs wraps or calls them as the first entry is). Wrap each plain object: callbacks: [annealCallback(tf, {...}), new tf.CustomCallback({ onEpochEnd() {...} })]';
+
+/**
+ * What {@link annealCallback} returns: a `tf.CustomCallback`, plus the scheduler it drives, to save its
+ * state (`callback.scheduler.stateDict()`) and resume later with the `state` option.
+ */
+export interface AnnealCallback extends TfCustomCallback {
+  /**
+   * The scheduler driving the optimizer: the one given, the one the factory or the JSON built (from the
+   * start of the first `fit()`; `undefined` before), or the `ScheduleLR` of a pure schedule (from the
+   * first `fit()`).
+   */
+  readonly scheduler: CoreScheduler | undefined;
 }

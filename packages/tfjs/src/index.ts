@@ -5,11 +5,19 @@
  * @packageDocumentation
  */
 export { bindOptimizer, type OptimizerBinding } from './bind-optimizer.js';
-export { annealCallback } from './callback.js';
+export { annealCallback, type AnnealCallback } from './callback.js';
+export {
+  FRACTIONAL_KINDS,
+  type AnnealCallbackOptions,
+  type AnnealCallbackCommonOptions,
+  type AnnealCallbackScheduleOptions,
+  type AnnealCallbackSchedulerOptions,
+  type SchedulerJSON,
+  type ScheduleJSON,
+} from './callback-options.js';
 export type { CycleEndHook, CycleEndInfo } from './cycle-end.js';
 export { findLr, type TfFindLrOptions, type TfFindLrModel } from './find-lr.js';
 export { scheduleHyperparameter, type TfHyperparameterName, type TfHyperparameterBinding } from './hyperparameter.js';
-export { FRACTIONAL_KINDS, type AnnealCallbackOptions } from './callback-options.js';
 /** Builds a scheduler on the optimizer it receives (here the model optimizer's binding); core's type, re-exported. */
 export type { SchedulerFactory } from '@anneal/core/adapter';
 export { SUPPORTED_OPTIMIZERS, type OptimizerClassName, type MomentumSlot } from './optimizer-support.js';

@@ -271,10 +271,10 @@ describe('errors', () => {
       [{ schedule: sched, per: 'step' }, /^per must be one of "epoch", "batch", got "step"/],
       [{ schedule: sched, per: 'epoch', warmup: 3 }, /^warmup must be absent \(unknown option; known: /],
       [{ schedule: sched, per: 'epoch', fractionalEpochs: true }, /^fractionalEpochs must be false unless per is "batch"/],
-      [{ schedule: sched, per: 'batch', stepsPerEpoch: 4 }, /^stepsPerEpoch must be absent unless fractionalEpochs is true/],
+      [{ schedule: sched, per: 'epoch', stepsPerEpoch: 4 }, /^stepsPerEpoch must be absent unless per is "batch"/],
       [{ schedule: sched, per: 'batch', fractionalEpochs: true, stepsPerEpoch: 0 }, /^stepsPerEpoch must be an integer >= 1, got 0/],
       [{ schedule: sched, per: 'epoch', monitor: 'val_loss' }, /^monitor must be absent: only ReduceLROnPlateau reads a metric/],
-      [{ schedule: { lr: 1 }, per: 'epoch' }, /^schedule must be a pure anneal schedule/],
+      [{ schedule: { lr: 1 }, per: 'epoch' }, /^schedule must be a pure anneal schedule \(cosine\({ tMax: 20 }\), ...\) or its JSON/],
       [{ scheduler: new StepLR({ paramGroups: [{ lr: 0.1 }] }, { stepSize: 1 }), per: 'epoch' }, /^scheduler\.optimizer must be a binding from bindOptimizer/],
     ];
     for (const [options, message] of bad) {

@@ -91,6 +91,16 @@ export class ChainedScheduler implements SteppableScheduler {
         this.lastLr = lastLr;
       },
     });
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
+  }
+  /**
+   * Writes the last step's rates back into the groups, after each sub-scheduler's own (momentum
+   * included) in order; see `LRScheduler.restoreGroups`. `loadStateDict` calls it on an optimizer with
+   * `restoreOnLoad`.
+   */
+  restoreGroups(): void {
+    for (const s of this.schedulers) (s as Partial<{ restoreGroups(): void }>).restoreGroups?.();
+    this.optimizer.paramGroups.forEach((g, i) => (g.lr = this.lastLr[i]!));
   }
   /** `pytorch` when it is not the default (a chain has no other option of its own). */
   private options(): Record<string, unknown> {

@@ -97,6 +97,12 @@ export class CyclicLR extends LRScheduler {
     }
     return lrs;
   }
+  /** The momentum {@link CyclicLR.computeLr} wrote at step `lastEpoch`, written again. */
+  protected override restoreMomentum(): void {
+    if (!this.cycleMomentum) return;
+    const pos = cyclicPosition(this.plan, this.lastEpoch);
+    this.optimizer.paramGroups.forEach((g, i) => writeMomentum(g, cyclicMomentumAt(this.baseMomentums[i]!, this.maxMomentums[i]!, pos)));
+  }
   protected override extraState() {
     return { baseMomentums: [...this.baseMomentums] };
   }

@@ -124,11 +124,15 @@ function isScheduleList(value: unknown): value is readonly Schedule[] {
   return Array.isArray(value) && value.length > 0 && value.every(isSchedule);
 }
 
-/** The driver's own param groups, for a schedule or factory driven without an optimizer. */
+/**
+ * The driver's own param groups, for a schedule or factory driven without an optimizer. Nothing else holds
+ * their rates, so a scheduler's `loadStateDict` writes them back (`restoreOnLoad`).
+ */
 function ownOptimizer(baseLr: unknown, what: 'schedule' | 'factory'): OptimizerLike {
-  if (isFiniteNumber(baseLr)) return { paramGroups: [{ lr: baseLr }] };
+  if (isFiniteNumber(baseLr)) return { paramGroups: [{ lr: baseLr }], restoreOnLoad: true };
   if (Array.isArray(baseLr) && baseLr.length > 0) {
     return {
+      restoreOnLoad: true,
       paramGroups: baseLr.map((v: unknown, i) => {
         if (!isFiniteNumber(v)) throw new InvalidParameterError(`baseLr[${i}]`, v, 'a finite number');
         return { lr: v };

@@ -197,7 +197,9 @@ export abstract class LRScheduler implements SteppableScheduler {
 
   /**
    * Restores a state saved by {@link LRScheduler.stateDict} of the same kind and options, all or nothing.
-   * It does not touch the optimizer's rates (restore the optimizer's own state for that), as in PyTorch.
+   * On an optimizer with `restoreOnLoad` (the adapters' bindings) it then writes the saved rates, and the
+   * cycled momentum, back into the groups ({@link LRScheduler.restoreGroups}); otherwise it leaves the
+   * groups alone, as in PyTorch (restore the optimizer's own state for them).
    * @throws {@link StateDictError} for another kind, other options or a malformed field.
    */
   loadStateDict(state: SchedulerState): void {
@@ -220,7 +222,22 @@ export abstract class LRScheduler implements SteppableScheduler {
         this.lastLr = f.lastLr;
       },
     });
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
   }
+
+  /**
+   * Writes the rates of the last step (`getLastLr()`) back into the groups, and the momentum of that step
+   * for a scheduler that cycles it: the groups as they were after the step this scheduler's state records.
+   * `loadStateDict` calls it on an optimizer with `restoreOnLoad`; call it yourself to resume on an
+   * optimizer whose state you do not restore.
+   */
+  restoreGroups(): void {
+    this.apply(this.lastLr);
+    this.restoreMomentum();
+  }
+
+  /** Writes the momentum of step `lastEpoch` into the groups, for schedulers that cycle it. */
+  protected restoreMomentum(): void {}
 
   /** The configuration as JSON, accepted back by `schedulerFromJSON`. */
   toJSON(): SchedulerConfig {

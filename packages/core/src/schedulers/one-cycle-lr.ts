@@ -13,16 +13,10 @@ import { schedulerOptions } from './state.js';
 import { perGroup, writeMomentum, type OptimizerLike } from './optimizer.js';
 import type { PyTorchVersion } from './pytorch-version.js';
 
-/** Options of {@link OneCycleLR}: those of the pure `oneCycle`, with per-group values allowed. */
-export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'baseMomentum' | 'maxMomentum'> {
+/** The options of {@link OneCycleLR} besides its length. */
+export interface OneCycleLRBaseOptions extends Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'baseMomentum' | 'maxMomentum'> {
   /** Peak rate (> 0), one for all groups or one per group. Required. */
   maxLr: number | number[];
-  /** Total number of steps; or give `epochs` and `stepsPerEpoch`. */
-  totalSteps?: number;
-  /** With `stepsPerEpoch`, sets `totalSteps = epochs · stepsPerEpoch`. */
-  epochs?: number;
-  /** See `epochs`. */
-  stepsPerEpoch?: number;
   /** Momentum at the peak, one or per group. Default `0.85`. */
   baseMomentum?: number | number[];
   /** Momentum at start and end, one or per group. Default `0.95`. */
@@ -35,6 +29,28 @@ export interface OneCycleLROptions extends Omit<OneCycleOptions, 'maxLr' | 'tota
    */
   pytorch?: PyTorchVersion;
 }
+
+/**
+ * Options of {@link OneCycleLR}: those of the pure `oneCycle`, with per-group values allowed, and its length
+ * given one way, which the type enforces: `totalSteps`, or `epochs` with `stepsPerEpoch` (then
+ * `totalSteps = epochs · stepsPerEpoch`).
+ */
+export type OneCycleLROptions = OneCycleLRBaseOptions &
+  (
+    | {
+        /** Total number of steps; or give `epochs` and `stepsPerEpoch`. */
+        totalSteps: number;
+        epochs?: undefined;
+        stepsPerEpoch?: undefined;
+      }
+    | {
+        totalSteps?: undefined;
+        /** With `stepsPerEpoch`, sets `totalSteps = epochs · stepsPerEpoch`. */
+        epochs: number;
+        /** See `epochs`. */
+        stepsPerEpoch: number;
+      }
+  );
 
 /**
  * PyTorch `OneCycleLR`, same arithmetic and the same limit: stepping past `totalSteps` throws a
@@ -126,6 +142,16 @@ export class OneCycleLR extends LRScheduler {
   /** PyTorch's error for a step past `totalSteps` (1.13 counts one more step in its message than 2). */
   private pastTheEnd(t: number): never {
     throw new SchedulerUsageError(`Tried to step ${this.pytorch === '1.13' ? t + 1 : t} times. The specified number of total steps is ${this.totalSteps}`);
+  }
+  /** The momentum {@link OneCycleLR.computeLr} wrote at step `lastEpoch`, written again. */
+  protected override restoreMomentum(): void {
+    const t = this.lastEpoch;
+    if (!this.config.cycleMomentum || t < 0 || t > this.totalSteps) return;
+    const { plan } = this;
+    const p = plan.phaseOf(t);
+    const weight = plan.weight(plan.pctOf(p, t, false));
+    const momentums = this.momentumLines[p]!;
+    this.optimizer.paramGroups.forEach((g, i) => writeMomentum(g, momentums[2 * i]! + momentums[2 * i + 1]! * weight));
   }
   protected override computeLr(): number[] {
     const t = this.lastEpoch;

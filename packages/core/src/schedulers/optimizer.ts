@@ -35,6 +35,14 @@ export interface ParamGroup {
 export interface OptimizerLike {
   /** The groups, each driven with its own base rate. */
   readonly paramGroups: ParamGroup[];
+  /**
+   * `true` when this optimizer has no state of its own that holds the rates (a TensorFlow.js optimizer, a
+   * rate field, an ONNX feeder's groups): a scheduler's `loadStateDict` then writes the saved rates, and
+   * the momentum of a scheduler that cycles it, back into the groups, so that a scheduler resumed on a
+   * fresh optimizer trains its next step at the saved rate. Absent or `false`: PyTorch's behaviour, where
+   * `loadStateDict` leaves the groups alone and the optimizer's own state restores them.
+   */
+  readonly restoreOnLoad?: boolean;
 }
 
 /** Checks that `optimizer` has at least one group and that each group's rate is finite. */

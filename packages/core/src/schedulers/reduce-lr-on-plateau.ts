@@ -33,11 +33,19 @@ export interface ReduceLROnPlateauOptions {
    * same in both; `getLastLr()` (PyTorch 2, where ReduceLROnPlateau became an LRScheduler) works under either.
    */
   pytorch?: PyTorchVersion;
+  /**
+   * What a NaN metric does. `'count-as-bad'` (default): PyTorch's behaviour, NaN is never an improvement, so it
+   * counts as a bad step and a diverging run is cut by `factor` after `patience` such steps, silently.
+   * `'throw'`: `step(NaN)` throws an `InvalidParameterError` naming `metric`, before changing anything, so
+   * the divergence stops the run. Not a PyTorch keyword: anneal's spelling only.
+   */
+  onNaN?: 'count-as-bad' | 'throw';
 }
 
 /**
  * PyTorch `ReduceLROnPlateau`: multiplies the rate by `factor` when the metric has not improved for more
- * than `patience` steps. Driven by `step(metric)`; a NaN metric counts as "no improvement", as in PyTorch.
+ * than `patience` steps. Driven by `step(metric)`; a NaN metric counts as "no improvement", as in PyTorch,
+ * unless `onNaN: 'throw'`.
  */
 export class ReduceLROnPlateau {
   readonly kind = 'ReduceLROnPlateau';
@@ -52,6 +60,8 @@ export class ReduceLROnPlateau {
   readonly eps: number;
   /** The PyTorch whose semantics it reproduces (option `pytorch`). */
   readonly pytorch: PyTorchVersion;
+  /** What a NaN metric does: see {@link ReduceLROnPlateauOptions.onNaN}. */
+  readonly onNaN: 'count-as-bad' | 'throw';
   /** The best metric so far; `null` before the first step (JSON: `"Infinity"`/`"-Infinity"` for infinite values). */
   best: number | null = null;
   /** Consecutive steps without improvement. */
@@ -63,7 +73,7 @@ export class ReduceLROnPlateau {
   private lastLr: number[];
   private readonly minLrOption: number | number[];
   constructor(optimizer: OptimizerLike, options: ReduceLROnPlateauOptions = {}) {
-    knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps', 'pytorch']);
+    knownKeys('', options, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'eps', 'pytorch', 'onNaN']);
     this.optimizer = checkOptimizer(optimizer);
     this.mode = oneOf('mode', options.mode ?? 'min', ['min', 'max'] as const);
     this.factor = finite('factor', options.factor ?? 0.1);
@@ -76,6 +86,7 @@ export class ReduceLROnPlateau {
     this.minLrs = perGroup('minLr', this.minLrOption, this.optimizer.paramGroups.length, finite);
     this.eps = finite('eps', options.eps ?? 1e-8);
     this.pytorch = checkPyTorch('pytorch', options.pytorch);
+    this.onNaN = oneOf('onNaN', options.onNaN ?? 'count-as-bad', ['count-as-bad', 'throw'] as const);
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
 
@@ -91,6 +102,9 @@ export class ReduceLROnPlateau {
   /** Records `metric` for this step and reduces the rates after more than `patience` bad steps. */
   step(metric: number): void {
     if (typeof metric !== 'number') throw new InvalidParameterError('metric', metric, 'a number');
+    if (Number.isNaN(metric) && this.onNaN === 'throw') {
+      throw new InvalidParameterError('metric', metric, 'not NaN (onNaN: "throw")');
+    }
     this.lastEpoch += 1;
     if (this.isBetter(metric, this.best)) {
       this.best = metric;
@@ -138,6 +152,8 @@ export class ReduceLROnPlateau {
       cooldown: this.cooldown,
       minLr: this.minLrOption,
       eps: this.eps,
+      // only when set: states and configurations saved without it stay loadable
+      ...(this.onNaN === 'throw' && { onNaN: this.onNaN }),
     }, this.pytorch);
   }
 
@@ -169,6 +185,16 @@ export class ReduceLROnPlateau {
         Object.assign(this, fields);
       },
     });
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
+  }
+
+  /**
+   * Writes the rates after the last step (`getLastLr()`) back into the groups. `loadStateDict` calls it on
+   * an optimizer with `restoreOnLoad` (the adapters' bindings); call it yourself to resume on an optimizer
+   * whose state you do not restore.
+   */
+  restoreGroups(): void {
+    this.optimizer.paramGroups.forEach((g, i) => (g.lr = this.lastLr[i]!));
   }
 
   /** The configuration as JSON. */

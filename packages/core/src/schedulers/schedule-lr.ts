@@ -68,6 +68,13 @@ export class ScheduleLR extends LRScheduler {
   protected override closedFormLr(): number[] {
     return this.computeLr();
   }
+  /** The momentum {@link ScheduleLR.computeLr} wrote at step `lastEpoch`, written again. */
+  protected override restoreMomentum(): void {
+    const groups = this.optimizer.paramGroups;
+    this.schedules.forEach((s, i) => {
+      if (s.momentum !== undefined) writeMomentum(groups[i]!, s.momentum(this.lastEpoch, this.baseMomentums[i]!));
+    });
+  }
   protected override extraState() {
     return { baseMomentums: [...this.baseMomentums] };
   }

@@ -132,6 +132,15 @@ export class SequentialLR implements SteppableScheduler {
         this.lastLr = lastLr;
       },
     });
+    if (this.optimizer.restoreOnLoad) this.restoreGroups();
+  }
+  /**
+   * Writes the last step's rates (and the active scheduler's momentum) back into the groups; see
+   * `LRScheduler.restoreGroups`. `loadStateDict` calls it on an optimizer with `restoreOnLoad`.
+   */
+  restoreGroups(): void {
+    this.schedulers[bisectRight(this.milestones, this.lastEpoch)]!.restoreGroups();
+    this.optimizer.paramGroups.forEach((g, i) => (g.lr = this.lastLr[i]!));
   }
   /** The configuration as JSON. */
   toJSON(): SchedulerConfig {

@@ -1,6 +1,6 @@
 // Tiny graphs for input-resolution tests: each input is echoed to an output named `<input>_out`.
 import * as ort from 'onnxruntime-web';
-import { encodeModel, type ValueSpec } from '../../examples/onnx-builder.js';
+import { encodeModel, type ValueSpec } from '../../src/graphs.js';
 
 /** A session whose graph has `inputs` and returns each as `<name>_out` (Identity). */
 export async function echoSession(inputs: readonly ValueSpec[]): Promise<ort.InferenceSession> {

@@ -28,7 +28,10 @@ const KB = 1024;
  * - `core-root`: every export of `@anneal/core`, target 8 kB. 16.6 kB when it held the readers and trace
  *   replay; 11.36 kB (11,633 B) with those, the descriptors' metadata and the adapters' driver in their own
  *   entries. Still above the target (the stateful schedulers, ReduceLROnPlateau and the error messages
- *   dominate; the check prints the modules); limit = measured + 5%.
+ *   dominate; the check prints the modules); limit = measured + 5%, 12,200 B. Exact resume (issue 12:
+ *   `restoreOnLoad`, every scheduler's `restoreGroups`, the cycled momentum written back) and
+ *   ReduceLROnPlateau's `onNaN` took it from 12,032 B to 12,310 B; the limit is now 12,450 B, so that
+ *   the next addition has to be paid for or argued.
  * - `core-json`, `core-replay`, `core-meta`, `core-adapter`: no target; limit = measured + ~5-10%. The json
  *   and meta entries reach every schedule and scheduler by name, so they carry all of them.
  * - The `pytorch` option (PyTorch 2 or 1.13 stepping: the initial-step flag, SequentialLR's start and
@@ -62,7 +65,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 12_900,
+    limitBytes: 13_300,
   },
   {
     id: 'core-json',

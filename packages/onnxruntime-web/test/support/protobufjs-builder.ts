@@ -1,5 +1,7 @@
 /**
- * A minimal ONNX writer: describe a graph as plain objects, get the bytes of a `.onnx` model that
+ * The reference for `src/graphs/onnx-model.ts` (which has no dependency): the same writer on `protobufjs`
+ * (a dev dependency) and the schema in `onnx-schema.ts`; `test/graphs.test.ts` decodes both writers' bytes
+ * and compares them. A minimal ONNX writer: describe a graph as plain objects, get the bytes of a `.onnx` model that
  * `InferenceSession.create(bytes)` loads. It covers what a hand-written training step needs (typed
  * inputs and outputs, standard-domain nodes with int/float/ints attributes, constant initializers)
  * and nothing more; for real models export from your framework instead (see the README).
@@ -57,7 +59,8 @@ export interface ModelOptions {
 
 let modelType: protobuf.Type | undefined;
 
-function modelProto(): protobuf.Type {
+/** The ModelProto type of the schema. */
+export function modelProto(): protobuf.Type {
   modelType ??= protobuf.parse(ONNX_SCHEMA, { keepCase: true }).root.lookupType('onnx.ModelProto');
   return modelType;
 }
