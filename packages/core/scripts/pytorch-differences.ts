@@ -51,6 +51,7 @@ export const DIFFERENCE_IDS = [
   'sgdr-restart-rule',
   'cyclic-adam',
   'state-dict-checked',
+  'restore-on-load',
   'overflow',
   'pure-one-cycle-tail',
   'last-bits',
@@ -240,6 +241,15 @@ export const PYTORCH_DIFFERENCES: readonly PytorchDifference[] = [
     input: '`load_state_dict` with a state saved by another scheduler kind or with other options',
     pytorch: 'Overwrites the attributes with whatever the state holds',
     anneal: '`StateDictError` naming the field; loading is all or nothing, a refused state changes nothing',
+    cases: [],
+  },
+  {
+    id: 'restore-on-load',
+    kind: 'difference',
+    where: ['every scheduler'],
+    input: '`load_state_dict` on a scheduler whose optimizer keeps no state of its own (`restoreOnLoad: true`: the tfjs binding, rate targets, the ONNX feeder)',
+    pytorch: 'Leaves the rates to `optimizer.load_state_dict`; the scheduler\'s load changes no rate',
+    anneal: 'Writes the saved rates (and the cycled momentum) back into the groups, so the PyTorch resume recipe is exact there; without the flag, as PyTorch',
     cases: [],
   },
   {

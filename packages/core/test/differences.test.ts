@@ -148,6 +148,17 @@ const CHECKS: Record<DifferenceId, () => void> = {
     expect([other.lastEpoch, lrs(opt)[0]]).toEqual([0, 0.1]); // nothing changed
     expect(() => new StepLR(sgd([0.1]), { stepSize: 3 }).loadStateDict(state)).toThrow(StateDictError);
   },
+  'restore-on-load': () => {
+    const saved = new ExponentialLR(sgd([0.1]), { gamma: 0.5 });
+    saved.step();
+    saved.step();
+    const plain = sgd([0.1]);
+    new ExponentialLR(plain, { gamma: 0.5 }).loadStateDict(saved.stateDict());
+    expect(lrs(plain)).toEqual([0.1]); // PyTorch: the optimizer's own load restores rates
+    const bound = Object.assign(sgd([0.1]), { restoreOnLoad: true });
+    new ExponentialLR(bound, { gamma: 0.5 }).loadStateDict(saved.stateDict());
+    expect(lrs(bound)).toEqual([0.025]);
+  },
   overflow: () => {
     const s = new ExponentialLR(sgd([0.1]), { gamma: 2 });
     for (let i = 1; i < 1028; i++) s.step();
