@@ -1,5 +1,5 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
-import { finite, nonNegative } from '../internal/validate.js';
+import { bool, finite, nonNegative } from '../internal/validate.js';
 import { resolveOptions, type Resolved, type Rules } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
@@ -11,12 +11,19 @@ export interface WarmupOptions {
   steps: number;
   /** Fraction of the wrapped schedule's starting rate at step 0. Default `0`. */
   startFactor?: number;
+  /**
+   * Whether the warmup comes before the wrapped schedule (`true`: the schedule starts at its own step 0 when
+   * the warmup ends) or replaces its first `steps` steps (`false`: `lr(t) = schedule.lr(t)` from `steps` on;
+   * timm `warmup_prefix=False`). Default `true`.
+   */
+  prefix?: boolean;
 }
 
 /** Checks and defaults of {@link WarmupOptions}. */
 export const warmupRules = {
   steps: { kind: 'required', check: nonNegative },
   startFactor: { kind: 'default', check: finite, value: 0 },
+  prefix: { kind: 'optional', check: bool },
 } satisfies Rules<WarmupOptions>;
 
 /** JSON form of {@link warmup}. */
@@ -34,22 +41,24 @@ export interface WarmupSpec extends Resolved<typeof warmupRules> {
  * - Endpoints: `lr(0) = startFactor · s(0)`, `lr(steps) = s(0)`; continuous at `steps`.
  */
 export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
-  const { steps, startFactor } = resolveOptions(warmupRules, options, { type: 'warmup', extra: ['schedule'] });
+  const { steps, startFactor, prefix: given } = resolveOptions(warmupRules, options, { type: 'warmup', extra: ['schedule'] });
+  const prefix = given ?? true;
+  const shift = prefix ? steps : 0;
   /** The formula, on the wrapped schedule's formula `inner`. */
   const warmed = (inner: Formula): Formula => (t, baseLr) =>
-    t < steps ? inner(0, baseLr) * linearFactor(t, startFactor, 1, steps) : inner(t - steps, baseLr);
+    t < steps ? inner(0, baseLr) * linearFactor(t, startFactor, 1, steps) : inner(t - shift, baseLr);
   const fast = warmed(formulaOf(schedule));
   const checked = warmed(checkedFormulaOf(schedule));
   return createSchedule({
     type: 'warmup',
-    spec: () => ({ type: 'warmup', steps, startFactor, schedule: schedule.toJSON() }),
+    spec: () => ({ type: 'warmup', steps, startFactor, ...(given === undefined ? {} : { prefix: given }), schedule: schedule.toJSON() }),
     lr: (t, baseLr) => {
       const value = fast(t, baseLr);
       return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
     },
     ...(schedule.momentum === undefined
       ? {}
-      : { momentum: (t: number, m: number) => schedule.momentum!(Math.max(0, t - steps), m) }),
+      : { momentum: (t: number, m: number) => schedule.momentum!(t < steps ? 0 : t - shift, m) }),
   });
 }
 
@@ -64,5 +73,6 @@ export const warmupDescriptor: ScheduleDescriptor<WarmupSpec, WarmupOptions> = {
   options: {
     steps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
     startFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+    prefix: { kind: 'boolean', sample: true },
   },
 };

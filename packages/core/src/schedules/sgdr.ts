@@ -1,5 +1,5 @@
 import { createSchedule, formulaOf, type Schedule } from '../schedule.js';
-import type { NonFiniteRateError } from '../errors.js';
+import { InvalidParameterError, type NonFiniteRateError } from '../errors.js';
 import { atLeastOrInfinity, finite, integer, nonNegative, positive } from '../internal/validate.js';
 import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
@@ -11,7 +11,10 @@ import { warmup } from '../combinators/warmup.js';
 export interface SgdrOptions {
   /** Length of the first cycle, in steps (epochs in PyTorch). Required, > 0. */
   t0: number;
-  /** Growth factor of the cycle length: cycle i lasts `t0 · tMult^i`. Integer >= 1, default `1`. */
+  /**
+   * Growth factor of the cycle length: cycle i lasts `t0 · tMult^i`. A real number >= 1 (timm `cycle_mul`,
+   * Keras `t_mul`); PyTorch's `T_mult` must be an integer. Default `1`.
+   */
   tMult?: number;
   /** The floor η_min. Default `0`. */
   etaMin?: number;
@@ -23,19 +26,36 @@ export interface SgdrOptions {
   warmupSteps?: number;
   /** Fraction of the peak the warmup starts from. Default `0`. */
   warmupStartFactor?: number;
+  /**
+   * A second part of each cycle's floor, as a fraction of that cycle's peak: cycle i anneals down to
+   * `etaMin + minFactor · peak_i` (Keras `CosineDecayRestarts` `alpha`, which decays with `m_mul`). Default `0`.
+   */
+  minFactor?: number;
+  /**
+   * k-decay (Zhang et al. 2020; timm `k_decay`): the cosine runs on `T_cur^k / T_i^k` instead of `T_cur / T_i`.
+   * Default `1`; > 0.
+   */
+  kDecay?: number;
 }
 
 const atLeastOne = (name: string, value: unknown) => integer(name, value, 1);
+/** A finite number >= 1 (real-valued cycle growth). */
+const atLeastOneReal = (name: string, value: unknown): number => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) throw new InvalidParameterError(name, value, 'a finite number >= 1');
+  return value;
+};
 
 /** Checks and defaults of {@link SgdrOptions}; PyTorch's `CosineAnnealingWarmRestarts` wants an integer `t0`. */
 export const sgdrRules = {
   t0: { kind: 'required', check: positive, torch: { check: atLeastOne } },
-  tMult: { kind: 'default', check: atLeastOne, value: 1 },
+  tMult: { kind: 'default', check: atLeastOneReal, value: 1, torch: { check: atLeastOne } },
   etaMin: { kind: 'default', check: finite, value: 0 },
   cycleDecay: { kind: 'default', check: nonNegative, value: 1 },
   cycleLimit: { kind: 'optional', check: (name, value) => atLeastOrInfinity(name, value, 1) },
   warmupSteps: { kind: 'default', check: nonNegative, value: 0 },
   warmupStartFactor: { kind: 'default', check: finite, value: 0 },
+  minFactor: { kind: 'optional', check: finite },
+  kDecay: { kind: 'optional', check: positive },
 } satisfies Rules<SgdrOptions>;
 
 /** JSON form of {@link sgdr} (`cycleLimit` absent: no limit). */
@@ -62,6 +82,8 @@ export function sgdr(options: SgdrOptions): Schedule {
   const o = resolveOptions(sgdrRules, options, { type: 'sgdr' });
   if (o.cycleLimit === Infinity) delete o.cycleLimit; // no limit: absent, as JSON has no Infinity
   const { t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor } = o;
+  const minFactor = o.minFactor ?? 0;
+  const kDecay = o.kDecay ?? 1;
   const cycleLimit = o.cycleLimit ?? Infinity;
   const spec = specOf('sgdr', o);
   const { cycleOf, since, length } = restartCycles(t0, tMult);
@@ -72,7 +94,9 @@ export function sgdr(options: SgdrOptions): Schedule {
       const cycle = cycleOf(t);
       if (cycle >= cycleLimit) return etaMin;
       const peak = cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle;
-      return cosineAnnealingValue(since(t, cycle), length(cycle), peak, etaMin);
+      const floor = minFactor === 0 ? etaMin : etaMin + minFactor * peak;
+      if (kDecay === 1) return cosineAnnealingValue(since(t, cycle), length(cycle), peak, floor);
+      return cosineAnnealingValue(since(t, cycle) ** kDecay, length(cycle) ** kDecay, peak, floor);
     },
   });
   if (warmupSteps === 0) return cycles;
@@ -108,6 +132,8 @@ export const sgdrDescriptor: ScheduleDescriptor<SgdrSpec, SgdrOptions> = {
     cycleLimit: { kind: 'integer', min: 1, max: 20, sample: 2, absentInSample: true },
     warmupSteps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
     warmupStartFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+    minFactor: { kind: 'number', min: 0, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
+    kDecay: { kind: 'number', min: 0.25, max: 4, step: 0.25, sample: 2, absentInSample: true },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
 };
