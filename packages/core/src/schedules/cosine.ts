@@ -162,7 +162,7 @@ export const cosineDescriptor: ScheduleDescriptor<CosineSpec, CosineOptions> = {
     tMax: { kind: 'number', min: 1, max: 500, step: 1, sample: 50 },
     etaMin: { kind: 'number', min: 0, max: 0.1, step: 0.001, sample: 0.001 },
     clamp: { kind: 'boolean', sample: true },
-    minFactor: { kind: 'number', min: 0, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
+    minFactor: { kind: 'number', min: 0.05, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
     exponent: { kind: 'number', min: 0.25, max: 4, step: 0.25, sample: 2, absentInSample: true },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',

@@ -84,7 +84,7 @@ export const exponentialDescriptor: ScheduleDescriptor<ExponentialSpec, Exponent
   },
   options: {
     gamma: { kind: 'number', min: 0.5, max: 1, step: 0.005, sample: 0.95 },
-    period: { kind: 'number', min: 1, max: 100, step: 1, sample: 10, absentInSample: true },
-    endLr: { kind: 'number', min: 0, max: 0.01, step: 0.0001, sample: 0.001, absentInSample: true },
+    period: { kind: 'number', min: 2, max: 100, step: 1, sample: 10, absentInSample: true },
+    endLr: { kind: 'number', min: 0.0005, max: 0.01, step: 0.0001, sample: 0.001, absentInSample: true },
   },
 };

@@ -90,7 +90,7 @@ export const polynomialDescriptor: ScheduleDescriptor<PolynomialSpec, Polynomial
   options: {
     totalIters: { kind: 'number', min: 1, max: 1000, step: 1, sample: 100 },
     power: { kind: 'number', min: 0, max: 5, step: 0.1, sample: 2 },
-    endLr: { kind: 'number', min: 0, max: 0.01, step: 0.0001, sample: 0.001, absentInSample: true },
+    endLr: { kind: 'number', min: 0.0005, max: 0.01, step: 0.0001, sample: 0.001, absentInSample: true },
     cycle: { kind: 'boolean', sample: false },
   },
 };

@@ -132,7 +132,7 @@ export const sgdrDescriptor: ScheduleDescriptor<SgdrSpec, SgdrOptions> = {
     cycleLimit: { kind: 'integer', min: 1, max: 20, sample: 2, absentInSample: true },
     warmupSteps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
     warmupStartFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
-    minFactor: { kind: 'number', min: 0, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
+    minFactor: { kind: 'number', min: 0.05, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
     kDecay: { kind: 'number', min: 0.25, max: 4, step: 0.25, sample: 2, absentInSample: true },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
