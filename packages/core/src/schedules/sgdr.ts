@@ -27,8 +27,10 @@ export interface SgdrOptions {
   /** Fraction of the peak the warmup starts from. Default `0`. */
   warmupStartFactor?: number;
   /**
-   * A second part of each cycle's floor, as a fraction of that cycle's peak: cycle i anneals down to
-   * `etaMin + minFactor · peak_i` (Keras `CosineDecayRestarts` `alpha`, which decays with `m_mul`). Default `0`.
+   * A floor as a fraction of the base rate, Keras's `CosineDecayRestarts` form: given, the floor is
+   * `etaMin + minFactor · baseLr` and `cycleDecay` shrinks the distance above it, cycle i running from
+   * `floor + (baseLr − floor)·cycleDecay^i` down to the floor (Keras `alpha` and `m_mul`). Absent (the
+   * default): PyTorch's and timm's form, the peak is `baseLr · cycleDecay^i` and the floor `etaMin`.
    */
   minFactor?: number;
   /**
@@ -83,6 +85,7 @@ export function sgdr(options: SgdrOptions): Schedule {
   if (o.cycleLimit === Infinity) delete o.cycleLimit; // no limit: absent, as JSON has no Infinity
   const { t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor } = o;
   const minFactor = o.minFactor ?? 0;
+  const keras = o.minFactor !== undefined;
   const kDecay = o.kDecay ?? 1;
   const cycleLimit = o.cycleLimit ?? Infinity;
   const spec = specOf('sgdr', o);
@@ -93,8 +96,12 @@ export function sgdr(options: SgdrOptions): Schedule {
     lr: (t, baseLr) => {
       const cycle = cycleOf(t);
       if (cycle >= cycleLimit) return etaMin;
-      const peak = cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle;
-      const floor = minFactor === 0 ? etaMin : etaMin + minFactor * peak;
+      let peak = cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle;
+      let floor = etaMin;
+      if (keras) {
+        floor = etaMin + minFactor * baseLr;
+        peak = cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle;
+      }
       if (kDecay === 1) return cosineAnnealingValue(since(t, cycle), length(cycle), peak, floor);
       return cosineAnnealingValue(since(t, cycle) ** kDecay, length(cycle) ** kDecay, peak, floor);
     },

@@ -57,7 +57,7 @@ export const KERAS_SCHEDULES: Readonly<Record<KerasScheduleName, KerasEntry>> = 
     },
     read: (c) => {
       c.raw('name');
-      const i = init(c);
+      const i = c.has('warmup_target') ? c.number('initial_learning_rate', { min: 0 }) : init(c);
       const decay = spec(cosineDescriptor, { tMax: decaySteps(c), clamp: true, minFactor: c.number('alpha', { fallback: 0 }) });
       const target = c.optionalNumber('warmup_target', { above: 0 });
       if (target === undefined) {
@@ -75,7 +75,7 @@ export const KERAS_SCHEDULES: Readonly<Record<KerasScheduleName, KerasEntry>> = 
       first_decay_steps: 't0',
       t_mul: 'tMult (a real number >= 1; default 2)',
       m_mul: 'cycleDecay (default 1)',
-      alpha: 'minFactor, a fraction of each cycle\'s peak',
+      alpha: 'minFactor (Keras\'s form: m_mul shrinks the distance above the floor)',
       name: NAME,
     },
     read: (c) => {

@@ -69,9 +69,10 @@ function polynomialOf(a: Args, power: number | undefined): OptaxSchedule {
   if (steps <= 0) return constantAt(init); // optax: a constant init_value
   // The decay runs from the base rate: anneal's base rate is init_value (end_value absolute, relative to it).
   const ref = refOf(init);
-  const poly = spec(polynomialDescriptor, { totalIters: steps, power: p, endLr: relative(end, ref) });
+  // endLr is an absolute rate: it is not scaled with the base rate.
+  const poly = spec(polynomialDescriptor, { totalIters: steps, power: p, endLr: end });
   const body = init === 0 ? scaled(0, poly) : poly;
-  return { schedule: begin === 0 ? body : sequence([begin], [spec(constantDescriptor, {}), body]), ref };
+  return { schedule: begin === 0 ? body : sequence([begin], [constantAt(init).schedule, body]), ref };
 }
 
 /** optax's exponential decay, starting from `init` (the base rate). */
@@ -87,7 +88,7 @@ function exponentialOf(a: Args, init: number): OptaxSchedule {
   if (staircase) {
     if (end !== undefined) a.fail('end_value', 'absent with staircase=True (anneal\'s step schedule has no bound yet)');
     decay = spec(stepDescriptor, { stepSize: steps, gamma: rate });
-  } else decay = spec(exponentialDescriptor, { gamma: rate, period: steps, endLr: end === undefined ? undefined : relative(end, init) });
+  } else decay = spec(exponentialDescriptor, { gamma: rate, period: steps, endLr: end });
   return { schedule: begin === 0 ? decay : sequence([begin], [spec(constantDescriptor, {}), decay]), ref: init };
 }
 
@@ -158,7 +159,7 @@ function joined(parts: OptaxSchedule[], boundaries: number[]): OptaxSchedule {
   return { schedule: sequence(boundaries, parts.map((p) => scaled(p.ref / ref, p.schedule))), ref };
 }
 
-const LINEAR_KWARGS = { init_value: 'the base rate', end_value: 'endLr relative to it', transition_steps: 'totalIters', transition_begin: 'a constant stretch in front (sequence)' };
+const LINEAR_KWARGS = { init_value: 'the base rate', end_value: 'endLr (absolute)', transition_steps: 'totalIters', transition_begin: 'a constant stretch in front (sequence)' };
 
 /** Every optax schedule: the compiler asks for an entry per {@link OptaxScheduleName}. */
 export const OPTAX_SCHEDULES: Readonly<Record<OptaxScheduleName, OptaxEntry>> = {
@@ -215,14 +216,14 @@ export const OPTAX_SCHEDULES: Readonly<Record<OptaxScheduleName, OptaxEntry>> = 
   },
   warmup_constant_schedule: {
     anneal: 'polynomial (power 1) from init_value to peak_value',
-    kwargs: { init_value: 'the base rate', peak_value: 'endLr relative to it', warmup_steps: 'totalIters' },
+    kwargs: { init_value: 'the base rate', peak_value: 'endLr (absolute)', warmup_steps: 'totalIters' },
     read: (a) => {
       const init = a.number('init_value');
       const peak = a.number('peak_value');
       const steps = a.number('warmup_steps', { integer: true });
       if (steps <= 0) return constantAt(init);
       const ref = refOf(init);
-      const poly = spec(polynomialDescriptor, { totalIters: steps, power: 1, endLr: relative(peak, ref) });
+      const poly = spec(polynomialDescriptor, { totalIters: steps, power: 1, endLr: peak });
       return { schedule: init === 0 ? scaled(0, poly) : poly, ref };
     },
   },
