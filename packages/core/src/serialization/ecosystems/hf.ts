@@ -30,6 +30,8 @@ export interface HfCall {
   /** Where `num_warmup_steps` and `num_training_steps` sit, for errors. */
   readonly warmupPath: string;
   readonly totalPath: string;
+  /** Where the scheduler's name sits. */
+  readonly namePath: string;
 }
 
 /** One HF scheduler name. */
@@ -265,7 +267,7 @@ export const HF_SCHEDULERS: Readonly<Record<HfSchedulerName, HfEntry>> = {
     warmup: false,
     training: false,
     read: (c) => {
-      throw mark(new InvalidParameterError(c.kwargs.path === '' ? 'name' : c.kwargs.path, 'greedy', 'a scheduler anneal has (GreedyLR follows the loss with its own state: not read yet)'));
+      throw mark(new InvalidParameterError(c.namePath, 'greedy', 'a scheduler anneal has (GreedyLR follows the loss with its own state: not read yet)'));
     },
   },
 };
@@ -296,7 +298,7 @@ export function readHfGetScheduler(value: Record<string, unknown>, path: string)
   const total = top.optionalNumber('num_training_steps', { min: 1, integer: true });
   const kwargs = new Args(top.at('scheduler_specific_kwargs'), top.raw('scheduler_specific_kwargs'), `HF's ${name} scheduler`);
   top.finish(['name', 'num_warmup_steps', 'num_training_steps', 'scheduler_specific_kwargs']);
-  const call: HfCall = { warmup, total, kwargs, warmupPath: top.at('num_warmup_steps'), totalPath: top.at('num_training_steps') };
+  const call: HfCall = { warmup, total, kwargs, warmupPath: top.at('num_warmup_steps'), totalPath: top.at('num_training_steps'), namePath: top.at('name') };
   const t = run(name, entry, call, 'get_scheduler');
   return { ecosystem: 'hf', name, ...('schedule' in t ? { schedule: t.schedule } : { scheduler: t.scheduler }), ...(total === undefined ? {} : { steps: total }) };
 }
@@ -333,7 +335,7 @@ export function readHfTrainingArguments(value: Record<string, unknown>, path: st
   const kwargs = new Args(top.at('lr_scheduler_kwargs'), kwargsValue, `HF's ${name} scheduler`);
   top.finish(HF_TRAINING_ARGUMENTS);
   if (entry.training && total === undefined) need(total, top.at('max_steps'), name, 'max_steps > 0');
-  const call: HfCall = { warmup: entry.warmup ? warmup : warmup === 0 ? undefined : warmup, total, kwargs, warmupPath: top.at('warmup_steps'), totalPath: top.at('max_steps') };
+  const call: HfCall = { warmup: entry.warmup ? warmup : warmup === 0 ? undefined : warmup, total, kwargs, warmupPath: top.at('warmup_steps'), totalPath: top.at('max_steps'), namePath: top.at('lr_scheduler_type') };
   if (name === 'polynomial') {
     const end = kwargs.has('lr_end') ? (kwargs.values.lr_end as number) : 1e-7;
     if (typeof end === 'number' && !(lr > end)) top.fail('learning_rate', `a rate above lr_end (${end}), as HF requires`, lr);
