@@ -121,28 +121,15 @@ export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, bas
  */
 export function cosine(options: CosineOptions): Schedule {
   const o = resolveOptions(cosineRules, options, { type: 'cosine' });
-  const { tMax, etaMin, clamp } = o;
-  const minFactor = o.minFactor ?? 0;
-  const exponent = o.exponent ?? 1;
-  if (minFactor !== 0 || exponent !== 1) {
-    const floorOf = (baseLr: number) => (minFactor === 0 ? etaMin : etaMin + minFactor * baseLr);
-    const value = (t: number, baseLr: number) => {
-      const floor = floorOf(baseLr);
-      if (exponent === 1) return cosineAnnealingValue(t, tMax, baseLr, floor);
-      return floor + (baseLr - floor) * (cosineWeight(t, tMax) / 2) ** exponent;
-    };
-    return createSchedule({
-      type: 'cosine',
-      spec: specOf('cosine', o),
-      lr: clamp ? (t, baseLr) => value(t >= tMax ? tMax : t, baseLr) : value,
-    });
-  }
+  const { tMax, etaMin, clamp, minFactor = 0, exponent = 1 } = o;
   return createSchedule({
     type: 'cosine',
     spec: specOf('cosine', o),
-    lr: clamp
-      ? (t, baseLr) => (t >= tMax ? etaMin : cosineAnnealingValue(t, tMax, baseLr, etaMin))
-      : (t, baseLr) => cosineAnnealingValue(t, tMax, baseLr, etaMin),
+    lr: (t, baseLr) => {
+      const floor = etaMin + minFactor * baseLr; // etaMin exactly when minFactor is 0
+      if (clamp && t >= tMax) return floor;
+      return exponent === 1 ? cosineAnnealingValue(t, tMax, baseLr, floor) : floor + (baseLr - floor) * (cosineWeight(t, tMax) / 2) ** exponent;
+    },
   });
 }
 
