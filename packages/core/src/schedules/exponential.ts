@@ -1,6 +1,6 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { finite, nonNegative, positive } from '../internal/validate.js';
-import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { pickRules, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link exponential}. */
@@ -19,17 +19,15 @@ export interface ExponentialOptions {
   endLr?: number;
 }
 
-/** Checks of `ExponentialLR`'s options (`gamma`). */
-export const exponentialRules = {
-  gamma: { kind: 'required', check: nonNegative },
-} satisfies Rules<Pick<ExponentialOptions, 'gamma'>>;
-
 /** Checks and defaults of {@link ExponentialOptions}. */
 export const exponentialScheduleRules = {
-  ...exponentialRules,
+  gamma: { kind: 'required', check: nonNegative },
   period: { kind: 'optional', check: positive },
   endLr: { kind: 'optional', check: finite },
 } satisfies Rules<ExponentialOptions>;
+
+/** Checks of `ExponentialLR`'s options (`gamma`). */
+export const exponentialRules = /* @__PURE__ */ pickRules(exponentialScheduleRules, 'gamma');
 
 /** JSON form of {@link exponential} (`endLr` absent: no bound). */
 export interface ExponentialSpec extends SpecOf<'exponential', typeof exponentialScheduleRules> {}
@@ -53,20 +51,14 @@ export function exponentialChainFactor(lastEpoch: number, gamma: number): number
  */
 export function exponential(options: ExponentialOptions): Schedule {
   const o = resolveOptions(exponentialScheduleRules, options, { type: 'exponential' });
-  const { gamma, endLr } = o;
-  const period = o.period ?? 1;
-  const plain: (t: number, baseLr: number) => number =
-    period === 1 ? (t, baseLr) => baseLr * exponentialFactor(t, gamma) : (t, baseLr) => baseLr * exponentialFactor(t / period, gamma);
-  const bound = endLr;
+  const { gamma, endLr, period = 1 } = o;
   return createSchedule({
     type: 'exponential',
     spec: specOf('exponential', o),
-    lr:
-      bound === undefined
-        ? plain
-        : gamma < 1
-          ? (t, baseLr) => Math.max(plain(t, baseLr), bound)
-          : (t, baseLr) => Math.min(plain(t, baseLr), bound),
+    lr: (t, baseLr) => {
+      const value = baseLr * exponentialFactor(t / period, gamma); // t / 1 is t exactly
+      return endLr === undefined ? value : gamma < 1 ? Math.max(value, endLr) : Math.min(value, endLr);
+    },
   });
 }
 

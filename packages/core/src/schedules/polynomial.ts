@@ -1,6 +1,6 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { bool, finite, nonNegative, positive } from '../internal/validate.js';
-import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { pickRules, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link polynomial}. */
@@ -22,18 +22,16 @@ export interface PolynomialOptions {
   cycle?: boolean;
 }
 
-/** Checks and defaults of `PolynomialLR`'s options (the PyTorch class has no `endLr` or `cycle`). */
-export const polynomialRules = {
+/** Checks and defaults of {@link PolynomialOptions}. */
+export const polynomialScheduleRules = {
   totalIters: { kind: 'default', check: positive, value: 5 },
   power: { kind: 'default', check: nonNegative, value: 1 },
-} satisfies Rules<Pick<PolynomialOptions, 'totalIters' | 'power'>>;
-
-/** Checks and defaults of {@link PolynomialOptions}: `PolynomialLR`'s, `endLr` and `cycle`. */
-export const polynomialScheduleRules = {
-  ...polynomialRules,
   endLr: { kind: 'optional', check: finite },
   cycle: { kind: 'optional', check: bool },
 } satisfies Rules<PolynomialOptions>;
+
+/** Checks and defaults of `PolynomialLR`'s options (the PyTorch class has no `endLr` or `cycle`). */
+export const polynomialRules = /* @__PURE__ */ pickRules(polynomialScheduleRules, 'totalIters', 'power');
 
 /** JSON form of {@link polynomial}. */
 export interface PolynomialSpec extends SpecOf<'polynomial', typeof polynomialScheduleRules> {}
@@ -57,21 +55,15 @@ export function polynomialChainFactor(lastEpoch: number, totalIters: number, pow
  */
 export function polynomial(options: PolynomialOptions = {}): Schedule {
   const o = resolveOptions(polynomialScheduleRules, options, { type: 'polynomial' });
-  const { totalIters, power } = o;
-  const endLr = o.endLr ?? 0;
-  const cycle = o.cycle ?? false;
-  if (cycle) {
-    return createSchedule({
-      type: 'polynomial',
-      spec: specOf('polynomial', o),
-      // Keras: the period is T·ceil(t/T), T at t = 0.
-      lr: (t, baseLr) => (baseLr - endLr) * polynomialFactor(t, t === 0 ? totalIters : totalIters * Math.ceil(t / totalIters), power) + endLr,
-    });
-  }
+  const { totalIters, power, endLr = 0, cycle } = o;
   return createSchedule({
     type: 'polynomial',
     spec: specOf('polynomial', o),
-    lr: endLr === 0 ? (t, baseLr) => baseLr * polynomialFactor(t, totalIters, power) : (t, baseLr) => (baseLr - endLr) * polynomialFactor(t, totalIters, power) + endLr,
+    lr: (t, baseLr) => {
+      // Keras's cycle: the period is T·ceil(t/T) (T at t = 0).
+      const f = polynomialFactor(t, cycle === true && t > 0 ? totalIters * Math.ceil(t / totalIters) : totalIters, power);
+      return endLr === 0 ? baseLr * f : (baseLr - endLr) * f + endLr;
+    },
   });
 }
 

@@ -31,6 +31,11 @@ const KB = 1024;
  *   dominate; the check prints the modules); limit = measured + 5%.
  * - `core-json`, `core-replay`, `core-meta`, `core-adapter`: no target; limit = measured + ~5-10%. The json
  *   and meta entries reach every schedule and scheduler by name, so they carry all of them.
+ * - Issue 16 (the HF transformers, timm, Keras and optax readers and the schedule options they need):
+ *   `cosine` 1.55 → 1.60 kB (the floor fraction and the exponent; limit 1,680 B), `core-root` 11.75 →
+ *   12.15 kB (the new options of sgdr, polynomial, exponential, inverseSqrt, wsd and warmup; limit 12,700 B),
+ *   `core-json` 15.31 → 23.29 kB and `core-replay` 16.86 → 24.75 kB (the four readers and their tables,
+ *   whose key descriptions the docs pages are generated from; replay reads specs with the same readers).
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -38,7 +43,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import { cosine } from '@anneal/core'",
     code: "export { cosine } from '@anneal/core';",
     targetBytes: 1.5 * KB,
-    limitBytes: 1_600,
+    limitBytes: 1_680,
   },
   { id: 'sgdr', title: "import { sgdr } from '@anneal/core'", code: "export { sgdr } from '@anneal/core';" },
   { id: 'oneCycle', title: "import { oneCycle } from '@anneal/core'", code: "export { oneCycle } from '@anneal/core';" },
@@ -57,13 +62,13 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 12_200,
+    limitBytes: 12_700,
   },
   {
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 16_100,
+    limitBytes: 25_000,
   },
   {
     id: 'core-meta',
@@ -81,6 +86,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'core-replay',
     title: "import * from '@anneal/core/replay' (every export)",
     code: "export * from '@anneal/core/replay';",
-    limitBytes: 17_600,
+    limitBytes: 26_500,
   },
 ];
