@@ -227,6 +227,9 @@ def timm_cases():
         {"sched": "poly", "num_epochs": 80, "decay_rate": 2.0},
         {"sched": "poly", "num_epochs": 50, "decay_rate": 0.5, "min_lr": 1e-4, "warmup_epochs": 5, "warmup_prefix": True},
         {"sched": "cosine", "num_epochs": 30, "cooldown_epochs": 10},
+        {"sched": "tanh", "num_epochs": 50},
+        {"sched": "tanh", "num_epochs": 20, "cycle_limit": 3, "cycle_decay": 0.5, "min_lr": 1e-4, "warmup_epochs": 3, "warmup_prefix": True},
+        {"sched": "tanh", "num_epochs": 12, "cycle_limit": 3, "cycle_mul": 1.5, "warmup_epochs": 2},
     ]
     cases = []
     for kw in grid:

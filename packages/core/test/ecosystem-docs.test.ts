@@ -138,7 +138,7 @@ function timmPage(): string {
     '- `warmup_prefix: false` (the default) is a warmup over the first steps of the schedule, not in front of it: anneal\'s `warmup` with `prefix: false`.',
     '- `multistep` decays when `t + 1` reaches a milestone (timm bisects `t + 1`): anneal\'s milestones are one step earlier, exact at whole steps.',
     '- Cycle growth (`cycle_mul`) must be at least 1; restarts follow anneal\'s exact-restart rule (timm locates cycles with a logarithm).',
-    '- Not read yet: `tanh` (no tanh decay schedule yet), `noise` (timm draws it from torch\'s generator), `poly` with several cycles or k-decay, `plateau` with a warmup.',
+    '- Not read yet: `noise` (timm draws it from torch\'s generator), `poly` with several cycles or k-decay, `plateau` with a warmup.',
     '',
     '## Example',
     '',

@@ -78,7 +78,7 @@ describe('typed errors name the field path', () => {
     refusedAt({ sched: 'step', cycle_limit: 3 }, 'cycle_limit');
     refusedAt({ sched: 'cosine', step_on_epochs: false }, 'updates_per_epoch');
     refusedAt({ sched: 'cosine', cycle_mul: 0.5 }, 'cycle_mul');
-    refusedAt({ sched: 'tanh' }, 'sched');
+    refusedAt({ sched: 'tanh', k_decay: 2 }, 'k_decay');
     refusedAt({ sched: 'plateau' }, 'spec', InvalidParameterError); // scheduleFromJSON: a metric-driven scheduler
   });
 });
@@ -140,5 +140,14 @@ describe('the schedule options the readers need, at hand-computed values', () =>
     expect(over.lr(4, 1)).toBe(cosine({ tMax: 8 }).lr(4, 1));
     expect(over.toJSON()).toEqual({ type: 'warmup', steps: 4, startFactor: 0, prefix: false, schedule: cosine({ tMax: 8 }).toJSON() });
     expect(warmup({ steps: 4 }, constant()).toJSON()).not.toHaveProperty('prefix');
+    // timm: from startFactor·baseLr on a line to the base rate, or to where the curve is when the warmup ends
+    expect(warmup({ steps: 4, startFactor: 0.5, warmTo: 'baseLr' }, constant({ factor: 0.5 })).lr(2, 1)).toBe(0.75);
+    expect(warmup({ steps: 4, startFactor: 0, warmTo: 'end', prefix: false }, cosine({ tMax: 8 })).lr(2, 1)).toBeCloseTo(0.5 * cosine({ tMax: 8 }).lr(4, 1), 15);
+  });
+  it('sgdr shape tanh (timm)', () => {
+    const s = sgdr({ t0: 10, shape: 'tanh' });
+    expect(s.lr(0, 1)).toBeCloseTo((1 - Math.tanh(-7)) / 2, 15);
+    expect(s.lr(7, 1)).toBeCloseTo((1 - Math.tanh(-7 * 0.3 + 3 * 0.7)) / 2, 15); // tanh(0) = 0: the midpoint
+    expect(s.lr(7, 1)).toBeCloseTo(0.5, 15);
   });
 });

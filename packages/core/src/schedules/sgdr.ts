@@ -1,6 +1,6 @@
 import { createSchedule, formulaOf, type Schedule } from '../schedule.js';
 import { InvalidParameterError, type NonFiniteRateError } from '../errors.js';
-import { atLeastOrInfinity, finite, integer, nonNegative, positive } from '../internal/validate.js';
+import { atLeastOrInfinity, finite, integer, nonNegative, oneOf, positive } from '../internal/validate.js';
 import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 import { cosineAnnealingValue } from './cosine.js';
@@ -38,7 +38,16 @@ export interface SgdrOptions {
    * Default `1`; > 0.
    */
   kDecay?: number;
+  /**
+   * The curve of each cycle: `'cosine'` (the default), or `'tanh'`, timm's `TanhLRScheduler`:
+   * `floor + (peak − floor)·(1 − tanh(−7·(1 − r) + 3·r))/2` with `r = T_cur/T_i` (timm's bounds −7 and 3).
+   */
+  shape?: SgdrShape;
 }
+
+/** The curve of an SGDR cycle. */
+export type SgdrShape = 'cosine' | 'tanh';
+const SHAPES = ['cosine', 'tanh'] as const;
 
 const atLeastOne = (name: string, value: unknown) => integer(name, value, 1);
 /** A finite number >= 1 (real-valued cycle growth). */
@@ -58,6 +67,7 @@ export const sgdrRules = {
   warmupStartFactor: { kind: 'default', check: finite, value: 0 },
   minFactor: { kind: 'optional', check: finite },
   kDecay: { kind: 'optional', check: positive },
+  shape: { kind: 'optional', check: (name, value) => oneOf(name, value, SHAPES) },
 } satisfies Rules<SgdrOptions>;
 
 /** JSON form of {@link sgdr} (`cycleLimit` absent: no limit). */
@@ -86,6 +96,7 @@ export function sgdr(options: SgdrOptions): Schedule {
   const { t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor } = o;
   const minFactor = o.minFactor ?? 0;
   const keras = o.minFactor !== undefined;
+  const tanh = o.shape === 'tanh';
   const kDecay = o.kDecay ?? 1;
   const cycleLimit = o.cycleLimit ?? Infinity;
   const spec = specOf('sgdr', o);
@@ -101,6 +112,10 @@ export function sgdr(options: SgdrOptions): Schedule {
       if (keras) {
         floor = etaMin + minFactor * baseLr;
         peak = cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle;
+      }
+      if (tanh) {
+        const r = since(t, cycle) ** kDecay / length(cycle) ** kDecay;
+        return floor + 0.5 * (peak - floor) * (1 - Math.tanh(-7 * (1 - r) + 3 * r));
       }
       if (kDecay === 1) return cosineAnnealingValue(since(t, cycle), length(cycle), peak, floor);
       return cosineAnnealingValue(since(t, cycle) ** kDecay, length(cycle) ** kDecay, peak, floor);
@@ -141,6 +156,7 @@ export const sgdrDescriptor: ScheduleDescriptor<SgdrSpec, SgdrOptions> = {
     warmupStartFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
     minFactor: { kind: 'number', min: 0.05, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
     kDecay: { kind: 'number', min: 0.25, max: 4, step: 0.25, sample: 2, absentInSample: true },
+    shape: { kind: 'choice', choices: SHAPES, sample: 'cosine' },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
 };

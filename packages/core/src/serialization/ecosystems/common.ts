@@ -157,8 +157,8 @@ export function spec<S extends { type: string }, O>(descriptor: ScheduleDescript
 /** A warmup in front of `child` (the child alone when `steps` is 0 and the warmup is a prefix). */
 export function warm(options: WarmupOptions, child: ScheduleSpec): ScheduleSpec {
   if (options.steps === 0) return child;
-  const { prefix, ...rest } = options;
-  return { type: 'warmup', ...rest, ...(prefix === false ? { prefix } : {}), schedule: child } as ScheduleSpec;
+  const { prefix, warmTo, ...rest } = options;
+  return { type: 'warmup', ...rest, ...(prefix === false ? { prefix } : {}), ...(warmTo === undefined ? {} : { warmTo }), schedule: child } as ScheduleSpec;
 }
 
 /** `children` in turn, the next one starting (at its own step 0) at each milestone. */

@@ -89,9 +89,20 @@ export const TIMM_SCHEDULERS: Readonly<Record<TimmSchedulerName, TimmEntry>> = {
     }),
   },
   tanh: {
-    anneal: 'not read yet',
-    uses: {},
-    read: ({ a }) => a.fail('sched', '"cosine", "step", "multistep", "plateau" or "poly" (tanh decay has no anneal schedule yet)', 'tanh'),
+    anneal: 'sgdr with shape tanh (warmup in front or over it)',
+    uses: { ...CYCLES, min_lr: 'etaMin', num_epochs: 't0' },
+    read: ({ a, tInitial, warmed }) => ({
+      schedule: warmed(
+        spec(sgdrDescriptor, {
+          t0: tInitial,
+          tMult: a.number('cycle_mul', { fallback: 1, min: 1 }),
+          cycleDecay: a.number('cycle_decay', { fallback: 0.1, min: 0 }),
+          cycleLimit: a.number('cycle_limit', { fallback: 1, min: 1, integer: true }),
+          etaMin: a.number('min_lr', { fallback: 0, min: 0 }),
+          shape: 'tanh',
+        }),
+      ),
+    }),
   },
   step: {
     anneal: 'step',
@@ -180,7 +191,7 @@ export function readTimm(value: Record<string, unknown>, path: string): Ecosyste
   const tInitial = epochs * scale;
   const warmupT = warmupEpochs * scale;
   if (warmupT > 0 && lr === undefined) a.fail('lr', "the optimizer's base rate (timm's warmup starts at the absolute warmup_lr)", undefined);
-  const warmed = (child: ScheduleSpec) => (warmupT === 0 ? child : warm({ steps: warmupT, startFactor: warmupLr / lr!, prefix }, child));
+  const warmed = (child: ScheduleSpec) => (warmupT === 0 ? child : warm({ steps: warmupT, startFactor: warmupLr / lr!, prefix, ...(name === 'tanh' ? { warmTo: prefix ? 'baseLr' : 'end' } : {}) }, child));
   const out = entry.read({ a, tInitial, warmupT, scale, warmed });
   // The keywords this scheduler does not use must be at create_scheduler_v2's defaults (timm ignores them).
   for (const key of Object.keys(TIMM_DEFAULTS) as TimmArgument[]) {
@@ -194,7 +205,7 @@ export function readTimm(value: Record<string, unknown>, path: string): Ecosyste
 
 /** The run length `create_scheduler_v2` returns (in steps, before adding the cooldown). */
 function timmLength(name: TimmSchedulerName, a: Args, tInitial: number, warmupT: number, prefix: boolean): number {
-  if (name === 'cosine' || name === 'poly') {
+  if (name === 'cosine' || name === 'tanh' || name === 'poly') {
     const cycles = Math.max(1, (a.values.cycle_limit as number | undefined) ?? 1);
     const mul = (a.values.cycle_mul as number | undefined) ?? 1;
     const t = mul === 1 ? tInitial * cycles : Math.floor((-tInitial * (mul ** cycles - 1)) / (1 - mul));
