@@ -22,6 +22,7 @@ import { piecewiseInterpolateDescriptor } from './schedules/piecewise-interpolat
 import { warmupDescriptor } from './combinators/warmup.js';
 import { sequenceDescriptor } from './combinators/sequence.js';
 import { chainDescriptor } from './combinators/chain.js';
+import { noiseDescriptor } from './combinators/noise.js';
 import type { ScheduleDescriptor } from './descriptor.js';
 
 /** The descriptors, in the order the reference lists them. */
@@ -43,6 +44,7 @@ export const SCHEDULE_DESCRIPTORS = [
   warmupDescriptor,
   sequenceDescriptor,
   chainDescriptor,
+  noiseDescriptor,
 ] as const;
 
 /** The JSON `type` of every schedule kind. */

@@ -80,6 +80,12 @@ const HAND_VALUES: Record<ScheduleType, Array<[Record<string, unknown>, number, 
   warmup: [[{ type: 'warmup', steps: 4, startFactor: 0, schedule: { type: 'constant' } }, 1, 0.25]],
   sequence: [[{ type: 'sequence', milestones: [2], schedules: [{ type: 'constant' }, { type: 'exponential', gamma: 0.5 }] }, 4, 0.25]],
   chain: [[{ type: 'chain', schedules: [{ type: 'exponential', gamma: 0.5 }, { type: 'constant', factor: 0.5 }] }, 1, 0.25]],
+  // torch.manual_seed(42); torch.randn(1) is 0.33669036626815796 (float32), seed 43 gives -0.6484010815620422
+  noise: [
+    [{ type: 'noise', seed: 42, schedule: { type: 'constant' } }, 0, 1 + 0.33669036626815796],
+    [{ type: 'noise', seed: 42, schedule: { type: 'constant' } }, 1.5, 1 - 0.6484010815620422],
+    [{ type: 'noise', seed: 42, start: 2, schedule: { type: 'constant' } }, 1, 1],
+  ],
 };
 
 describe('the registry', () => {

@@ -74,7 +74,8 @@ describe('typed errors name the field path', () => {
   });
   it('timm', () => {
     refusedAt({ sched: 'cosine', warmup_epochs: 5 }, 'lr');
-    refusedAt({ sched: 'cosine', noise: 0.5 }, 'noise');
+    refusedAt({ sched: 'cosine', noise: 'a lot' }, 'noise');
+    refusedAt({ sched: 'cosine', noise: 0.5, noise_std: 2 }, 'noise_std');
     refusedAt({ sched: 'step', cycle_limit: 3 }, 'cycle_limit');
     refusedAt({ sched: 'cosine', step_on_epochs: false }, 'updates_per_epoch');
     refusedAt({ sched: 'cosine', cycle_mul: 0.5 }, 'cycle_mul');

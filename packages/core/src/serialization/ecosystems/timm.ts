@@ -184,15 +184,20 @@ export function readTimm(value: Record<string, unknown>, path: string): Ecosyste
   const prefix = a.bool('warmup_prefix', false);
   const warmupLr = a.number('warmup_lr', { fallback: 1e-5, min: 0 });
   const lr = a.optionalNumber('lr', { above: 0 });
-  if (a.has('noise')) a.fail('noise', 'null or absent (timm\'s noise draws from torch\'s generator; not read yet)');
-  a.onlyAt('noise_pct', 0.67, 'only used with noise');
-  a.onlyAt('noise_std', 1, 'only used with noise');
-  a.onlyAt('noise_seed', 42, 'only used with noise');
   const tInitial = epochs * scale;
+  const noiseRange = readNoiseRange(a, tInitial);
+  a.onlyAt('noise_std', 1, "timm's normal noise does not use it");
+  const pct = noiseRange === undefined ? (a.onlyAt('noise_pct', 0.67, 'only used with noise'), 0.67) : a.number('noise_pct', { fallback: 0.67, min: 0.001 });
+  const seed = noiseRange === undefined ? (a.onlyAt('noise_seed', 42, 'only used with noise'), 42) : a.number('noise_seed', { fallback: 42, min: 0, integer: true });
   const warmupT = warmupEpochs * scale;
   if (warmupT > 0 && lr === undefined) a.fail('lr', "the optimizer's base rate (timm's warmup starts at the absolute warmup_lr)", undefined);
   const warmed = (child: ScheduleSpec) => (warmupT === 0 ? child : warm({ steps: warmupT, startFactor: warmupLr / lr!, prefix, ...(name === 'tanh' ? { warmTo: prefix ? 'baseLr' : 'end' } : {}) }, child));
-  const out = entry.read({ a, tInitial, warmupT, scale, warmed });
+  let out = entry.read({ a, tInitial, warmupT, scale, warmed });
+  if (noiseRange !== undefined) {
+    if (!('schedule' in out)) return a.fail('noise', 'null or absent for sched="plateau" (not read yet)');
+    const [start, end] = noiseRange;
+    out = { schedule: { type: 'noise', start, ...(end === undefined ? {} : { end }), pct, seed, schedule: out.schedule } as ScheduleSpec };
+  }
   // The keywords this scheduler does not use must be at create_scheduler_v2's defaults (timm ignores them).
   for (const key of Object.keys(TIMM_DEFAULTS) as TimmArgument[]) {
     if (COMMON.includes(key) || key in entry.uses) continue;
@@ -201,6 +206,18 @@ export function readTimm(value: Record<string, unknown>, path: string): Ecosyste
   a.finish([...Object.keys(TIMM_DEFAULTS), 'lr']);
   const steps = timmLength(name as TimmSchedulerName, a, tInitial, warmupT, prefix) + cooldown * scale;
   return { ecosystem: 'timm', name, ...('schedule' in out ? { schedule: out.schedule } : { scheduler: out.scheduler }), ...(lr === undefined ? {} : { baseLr: lr }), steps };
+}
+
+/** timm's noise range, `noise` times `t_initial` (a number: from there on; a list of two: a range). */
+function readNoiseRange(a: Args, tInitial: number): [number, number | undefined] | undefined {
+  const raw = a.raw('noise');
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 0) return [raw * tInitial, undefined];
+  if (Array.isArray(raw) && (raw.length === 1 || raw.length === 2) && raw.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)) {
+    const [s, e] = raw as number[];
+    return [s! * tInitial, e === undefined ? undefined : e * tInitial];
+  }
+  return a.fail('noise', 'null, a non-negative number, or a list of one or two (fractions of num_epochs)');
 }
 
 /** The run length `create_scheduler_v2` returns (in steps, before adding the cooldown). */
