@@ -33,9 +33,11 @@ const KB = 1024;
  *   and meta entries reach every schedule and scheduler by name, so they carry all of them.
  * - Issue 16 (the HF transformers, timm, Keras and optax readers and the schedule options they need):
  *   `cosine` 1.55 → 1.60 kB (the floor fraction and the exponent; limit 1,680 B), `core-root` 11.75 →
- *   12.15 kB (the new options of sgdr, polynomial, exponential, inverseSqrt, wsd and warmup; limit 12,700 B),
- *   `core-json` 15.31 → 23.29 kB and `core-replay` 16.86 → 24.75 kB (the four readers and their tables,
- *   whose key descriptions the docs pages are generated from; replay reads specs with the same readers).
+ *   12.83 kB (the new options of sgdr, polynomial, exponential, inverseSqrt, wsd and warmup, and the `noise`
+ *   combinator with PyTorch's generator; limit 13,400 B), `core-meta` 8.49 → 9.78 kB (the same through the
+ *   descriptors; limit 10,400 B), `core-json` 15.31 → 24.39 kB and `core-replay` 16.86 → 25.85 kB (the four
+ *   readers and their tables, whose key descriptions the docs pages are generated from; replay reads specs
+ *   with the same readers).
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -62,19 +64,19 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 12_700,
+    limitBytes: 13_400,
   },
   {
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 25_000,
+    limitBytes: 25_800,
   },
   {
     id: 'core-meta',
     title: "import * from '@anneal/core/meta' (every export)",
     code: "export * from '@anneal/core/meta';",
-    limitBytes: 9_500,
+    limitBytes: 10_400,
   },
   {
     id: 'core-adapter',
@@ -86,6 +88,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'core-replay',
     title: "import * from '@anneal/core/replay' (every export)",
     code: "export * from '@anneal/core/replay';",
-    limitBytes: 26_500,
+    limitBytes: 27_300,
   },
 ];
