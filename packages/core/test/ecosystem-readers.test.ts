@@ -1,8 +1,9 @@
 // The ecosystem readers' contract besides the golden values (test/ecosystems.test.ts): recognition by shape,
 // typed errors naming the field path, no accepted-but-ignored key, the stateful forms, and the new
 // schedule options at hand-computed values.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError, UnknownScheduleError, cosine, inverseSqrt, polynomial, sgdr, warmup, constant, exponential, wsd } from '../src/index.js';
+import { AnnealError, InvalidParameterError, UnknownScheduleError, cosine, inverseSqrt, polynomial, sgdr, warmup, constant, exponential, wsd } from '../src/index.js';
 import { ecosystemFromJSON, HF_SCHEDULERS, KERAS_SCHEDULES, OPTAX_SCHEDULES, scheduleFromJSON, schedulerFromJSON, TIMM_SCHEDULERS } from '../src/json.js';
 import { ReduceLROnPlateau } from '../src/schedulers/reduce-lr-on-plateau.js';
 import { ScheduleLR } from '../src/schedulers/schedule-lr.js';
@@ -151,4 +152,37 @@ describe('the schedule options the readers need, at hand-computed values', () =>
     expect(s.lr(7, 1)).toBeCloseTo((1 - Math.tanh(-7 * 0.3 + 3 * 0.7)) / 2, 15); // tanh(0) = 0: the midpoint
     expect(s.lr(7, 1)).toBeCloseTo(0.5, 15);
   });
+});
+
+describe('hostile input', () => {
+  const HF_KEYS = ['name', 'num_warmup_steps', 'num_training_steps', 'scheduler_specific_kwargs', 'lr_scheduler_type', 'learning_rate', 'warmup_steps', 'warmup_ratio', 'max_steps', 'lr_scheduler_kwargs', 'num_cycles', 'min_lr', 'min_lr_rate', 'warmup_lr_rate', 'num_decay_steps', 'num_stable_steps', 'lr_end', 'power', 'timescale'];
+  const KERAS_KEYS = ['class_name', 'config', 'module', 'registered_name', 'initial_learning_rate', 'decay_steps', 'alpha', 'warmup_target', 'warmup_steps', 't_mul', 'm_mul', 'boundaries', 'values', 'staircase', 'cycle'];
+  const OPTAX_KEYS = ['optax', 'kwargs', 'init_value', 'peak_value', 'end_value', 'transition_steps', 'decay_steps', 'warmup_steps', 'boundaries_and_scales', 'cosine_kwargs', 'schedules', 'boundaries', 'exponent', 'decay_rate'];
+  const TIMM_KEYS = ['sched', 'num_epochs', 'warmup_epochs', 'warmup_lr', 'lr', 'cycle_mul', 'cycle_limit', 'k_decay', 'noise', 'noise_pct', 'decay_milestones', 'step_on_epochs', 'updates_per_epoch', 'min_lr'];
+  const NAMES = [...Object.keys(HF_SCHEDULERS), ...Object.keys(KERAS_SCHEDULES), ...Object.keys(OPTAX_SCHEDULES), ...Object.keys(TIMM_SCHEDULERS)];
+  const value = fc.letrec((tie) => ({
+    leaf: fc.oneof(fc.double(), fc.integer({ min: -5, max: 500 }), fc.constantFrom(...NAMES), fc.boolean(), fc.constant(null), fc.string()),
+    node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('leaf'), { maxLength: 4 }), fc.dictionary(fc.constantFrom(...HF_KEYS, ...KERAS_KEYS, ...OPTAX_KEYS, ...TIMM_KEYS, '10', '__proto__'), tie('node'), { maxKeys: 5 })),
+  })).node;
+  for (const [label, keys, head] of [
+    ['HF', HF_KEYS, fc.constantFrom('name', 'lr_scheduler_type')],
+    ['Keras', KERAS_KEYS, fc.constant('class_name')],
+    ['optax', OPTAX_KEYS, fc.constant('optax')],
+    ['timm', TIMM_KEYS, fc.constant('sched')],
+  ] as const) {
+    it(`${label}: any object of its shape gives a schedule or an AnnealError, never a raw exception`, () => {
+      fc.assert(
+        fc.property(head, fc.constantFrom(...NAMES), fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 6 }), (key, name, rest) => {
+          const spec = { ...rest, [key]: name };
+          try {
+            const s = scheduleFromJSON(spec);
+            for (const t of [0, 1, 7.5, 100, 1e6]) s.lr(t, 0.1);
+          } catch (error) {
+            expect(error).toBeInstanceOf(AnnealError);
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
 });
