@@ -228,6 +228,8 @@ def timm_cases():
         {"sched": "poly", "num_epochs": 50, "decay_rate": 0.5, "min_lr": 1e-4, "warmup_epochs": 5, "warmup_prefix": True},
         {"sched": "cosine", "num_epochs": 30, "cooldown_epochs": 10},
         {"sched": "tanh", "num_epochs": 50},
+        {"sched": "poly", "num_epochs": 20, "decay_rate": 1.5, "cycle_limit": 3, "cycle_decay": 0.5, "min_lr": 1e-4},
+        {"sched": "poly", "num_epochs": 10, "decay_rate": 2.0, "cycle_limit": 4, "cycle_mul": 2.0, "k_decay": 0.5, "warmup_epochs": 3},
         {"sched": "cosine", "num_epochs": 60, "noise": 0.3},
         {"sched": "cosine", "num_epochs": 40, "noise": [0.1, 0.6], "noise_pct": 0.2, "noise_seed": 7, "warmup_epochs": 4},
         {"sched": "step", "decay_epochs": 10, "noise": [0.25], "noise_pct": 1.5, "noise_seed": 123456},

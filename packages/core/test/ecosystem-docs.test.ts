@@ -139,7 +139,7 @@ function timmPage(): string {
     '- `multistep` decays when `t + 1` reaches a milestone (timm bisects `t + 1`): anneal\'s milestones are one step earlier, exact at whole steps.',
     '- Cycle growth (`cycle_mul`) must be at least 1; restarts follow anneal\'s exact-restart rule (timm locates cycles with a logarithm).',
     "- `noise` becomes anneal's `noise` combinator, which carries PyTorch's generator (MT19937, Box–Muller, float32): the noisy rates are timm's, draw for draw.",
-    '- Not read yet: `poly` with several cycles or k-decay, `plateau` with a warmup.',
+    '- Not read yet: `plateau` with a warmup.',
     '',
     '## Example',
     '',

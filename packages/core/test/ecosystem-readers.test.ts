@@ -146,6 +146,11 @@ describe('the schedule options the readers need, at hand-computed values', () =>
     expect(warmup({ steps: 4, startFactor: 0.5, warmTo: 'baseLr' }, constant({ factor: 0.5 })).lr(2, 1)).toBe(0.75);
     expect(warmup({ steps: 4, startFactor: 0, warmTo: 'end', prefix: false }, cosine({ tMax: 8 })).lr(2, 1)).toBeCloseTo(0.5 * cosine({ tMax: 8 }).lr(4, 1), 15);
   });
+  it('sgdr shape poly (timm)', () => {
+    expect(sgdr({ t0: 10, shape: 'poly', power: 2 }).lr(5, 1)).toBe(0.25);
+    expect(sgdr({ t0: 10, shape: 'poly', power: 2, cycleDecay: 0.5 }).lr(15, 1)).toBe(0.125);
+    expect(() => sgdr({ t0: 10, power: 2 })).toThrow(InvalidParameterError);
+  });
   it('sgdr shape tanh (timm)', () => {
     const s = sgdr({ t0: 10, shape: 'tanh' });
     expect(s.lr(0, 1)).toBeCloseTo((1 - Math.tanh(-7)) / 2, 15);

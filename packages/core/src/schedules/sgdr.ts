@@ -39,15 +39,18 @@ export interface SgdrOptions {
    */
   kDecay?: number;
   /**
-   * The curve of each cycle: `'cosine'` (the default), or `'tanh'`, timm's `TanhLRScheduler`:
-   * `floor + (peak − floor)·(1 − tanh(−7·(1 − r) + 3·r))/2` with `r = T_cur/T_i` (timm's bounds −7 and 3).
+   * The curve of each cycle, with `r = T_cur/T_i` (`T_cur^k/T_i^k` with `kDecay`): `'cosine'` (the default);
+   * `'tanh'`, timm's `TanhLRScheduler`, `floor + (peak − floor)·(1 − tanh(−7·(1 − r) + 3·r))/2` (timm's bounds
+   * −7 and 3); `'poly'`, timm's `PolyLRScheduler`, `floor + (peak − floor)·(1 − r)^power`.
    */
   shape?: SgdrShape;
+  /** The exponent of the `'poly'` shape (timm `decay_rate` of `sched='poly'`). Default `0.5`; >= 0. */
+  power?: number;
 }
 
 /** The curve of an SGDR cycle. */
-export type SgdrShape = 'cosine' | 'tanh';
-const SHAPES = ['cosine', 'tanh'] as const;
+export type SgdrShape = 'cosine' | 'tanh' | 'poly';
+const SHAPES = ['cosine', 'tanh', 'poly'] as const;
 
 const atLeastOne = (name: string, value: unknown) => integer(name, value, 1);
 /** A finite number >= 1 (real-valued cycle growth). */
@@ -68,6 +71,7 @@ export const sgdrRules = {
   minFactor: { kind: 'optional', check: finite },
   kDecay: { kind: 'optional', check: positive },
   shape: { kind: 'optional', check: (name, value) => oneOf(name, value, SHAPES) },
+  power: { kind: 'optional', check: nonNegative },
 } satisfies Rules<SgdrOptions>;
 
 /** JSON form of {@link sgdr} (`cycleLimit` absent: no limit). */
@@ -96,7 +100,8 @@ export function sgdr(options: SgdrOptions): Schedule {
   const { t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor } = o;
   const minFactor = o.minFactor ?? 0;
   const keras = o.minFactor !== undefined;
-  const tanh = o.shape === 'tanh';
+  const { shape = 'cosine', power = 0.5 } = o;
+  if (o.power !== undefined && shape !== 'poly') throw new InvalidParameterError('power', o.power, "absent unless shape is 'poly'");
   const kDecay = o.kDecay ?? 1;
   const cycleLimit = o.cycleLimit ?? Infinity;
   const spec = specOf('sgdr', o);
@@ -113,8 +118,9 @@ export function sgdr(options: SgdrOptions): Schedule {
         floor = etaMin + minFactor * baseLr;
         peak = cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle;
       }
-      if (tanh) {
+      if (shape !== 'cosine') {
         const r = since(t, cycle) ** kDecay / length(cycle) ** kDecay;
+        if (shape === 'poly') return floor + (peak - floor) * (1 - r) ** power;
         return floor + 0.5 * (peak - floor) * (1 - Math.tanh(-7 * (1 - r) + 3 * r));
       }
       if (kDecay === 1) return cosineAnnealingValue(since(t, cycle), length(cycle), peak, floor);
@@ -157,6 +163,7 @@ export const sgdrDescriptor: ScheduleDescriptor<SgdrSpec, SgdrOptions> = {
     minFactor: { kind: 'number', min: 0.05, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
     kDecay: { kind: 'number', min: 0.25, max: 4, step: 0.25, sample: 2, absentInSample: true },
     shape: { kind: 'choice', choices: SHAPES, sample: 'cosine' },
+    power: { kind: 'number', min: 0.25, max: 3, step: 0.25, sample: 1, absentInSample: true, when: { shape: 'poly' } },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
 };

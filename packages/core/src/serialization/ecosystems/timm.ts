@@ -10,7 +10,6 @@
 import { sgdrDescriptor } from '../../schedules/sgdr.js';
 import { stepDescriptor } from '../../schedules/step.js';
 import { multiStepDescriptor } from '../../schedules/multi-step.js';
-import { polynomialDescriptor } from '../../schedules/polynomial.js';
 import { InvalidParameterError, UnknownScheduleError } from '../../errors.js';
 import type { ScheduleSpec } from '../spec.js';
 import { mark } from '../read-helpers.js';
@@ -146,17 +145,22 @@ export const TIMM_SCHEDULERS: Readonly<Record<TimmSchedulerName, TimmEntry>> = {
     },
   },
   poly: {
-    anneal: 'polynomial (one cycle)',
-    uses: { decay_rate: 'power (timm overloads decay_rate)', min_lr: 'endLr', num_epochs: 'totalIters', ...CYCLES, k_decay: '1 only' },
-    read: ({ a, tInitial, warmed }) => {
-      a.onlyAt('cycle_limit', 1, 'a polynomial with restarts has no anneal form yet');
-      a.onlyAt('k_decay', 1, 'k-decay of the polynomial has no anneal form yet');
-      a.raw('cycle_mul');
-      a.raw('cycle_decay');
-      return {
-        schedule: warmed(spec(polynomialDescriptor, { totalIters: tInitial, power: a.number('decay_rate', { fallback: 0.1, min: 0 }), endLr: a.number('min_lr', { fallback: 0, min: 0 }) })),
-      };
-    },
+    anneal: 'sgdr with shape poly (warmup in front or over it)',
+    uses: { decay_rate: 'power (timm overloads decay_rate)', min_lr: 'etaMin', num_epochs: 't0', ...CYCLES, k_decay: 'kDecay' },
+    read: ({ a, tInitial, warmed }) => ({
+      schedule: warmed(
+        spec(sgdrDescriptor, {
+          t0: tInitial,
+          tMult: a.number('cycle_mul', { fallback: 1, min: 1 }),
+          cycleDecay: a.number('cycle_decay', { fallback: 0.1, min: 0 }),
+          cycleLimit: a.number('cycle_limit', { fallback: 1, min: 1, integer: true }),
+          etaMin: a.number('min_lr', { fallback: 0, min: 0 }),
+          kDecay: nonUnit(a.number('k_decay', { fallback: 1, above: 0 })),
+          shape: 'poly',
+          power: a.number('decay_rate', { fallback: 0.1, min: 0 }),
+        }),
+      ),
+    }),
   },
 };
 
