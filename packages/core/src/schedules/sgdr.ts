@@ -44,7 +44,7 @@ export interface SgdrOptions {
    * −7 and 3); `'poly'`, timm's `PolyLRScheduler`, `floor + (peak − floor)·(1 − r)^power`.
    */
   shape?: SgdrShape;
-  /** The exponent of the `'poly'` shape (timm `decay_rate` of `sched='poly'`). Default `0.5`; >= 0. */
+  /** The exponent of the `'poly'` shape (timm `decay_rate` of `sched='poly'`); only that shape uses it. Default `0.5`; >= 0. */
   power?: number;
 }
 
@@ -101,7 +101,6 @@ export function sgdr(options: SgdrOptions): Schedule {
   const minFactor = o.minFactor ?? 0;
   const keras = o.minFactor !== undefined;
   const { shape = 'cosine', power = 0.5 } = o;
-  if (o.power !== undefined && shape !== 'poly') throw new InvalidParameterError('power', o.power, "absent unless shape is 'poly'");
   const kDecay = o.kDecay ?? 1;
   const cycleLimit = o.cycleLimit ?? Infinity;
   const spec = specOf('sgdr', o);
