@@ -152,8 +152,9 @@ function kerasPage(): string {
   const rows = Object.entries(KERAS_SCHEDULES).map(([name, e]) => [code(name), e.anneal, Object.entries(e.config).map(([k, v]) => `${code(k)}: ${v}`).join('; ')]);
   return [
     front('Coming from Keras', 'Serialised Keras 3 LearningRateSchedules read as anneal schedules, and how their rates relate to the base rate.'),
-    'anneal reads a serialised `LearningRateSchedule`: `{ "module": "keras.optimizers.schedules", "class_name": ..., "config": {...},',
-    '"registered_name": null }` as `keras.optimizers.schedules.serialize` writes it, or the bare `{ "class_name", "config" }`.',
+    'anneal reads a serialised `LearningRateSchedule` as `keras.optimizers.schedules.serialize` writes it,',
+    '`{ "module": "keras.optimizers.schedules", "class_name": ..., "config": {...}, "registered_name": null }`,',
+    'or the bare `{ "class_name": ..., "config": {...} }`.',
     '',
     'Keras schedules carry their rates; anneal\'s schedules scale a base rate. The base rate is the schedule\'s peak: `warmup_target`',
     'when CosineDecay warms up, `initial_learning_rate` otherwise, and 1 for PiecewiseConstantDecay (whose values are the rates).',
