@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Schedule } from '@anneal/core';
-import { scheduleFromJSON } from '@anneal/core/json';
+import { ecosystemFromJSON, scheduleFromJSON } from '@anneal/core/json';
 import { fileError, UsageError } from './errors.js';
 import { isShortForm, parseShortSpec } from './spec.js';
 
@@ -19,6 +19,21 @@ export interface LoadedSpec {
   readonly label: string;
   /** The schedule. */
   readonly schedule: Schedule;
+  /**
+   * For a configuration of HF transformers, timm, Keras or optax: the base rate at which the schedule's
+   * values are that library's numbers (the default of `--base-lr`).
+   */
+  readonly baseLr?: number;
+}
+
+/** The ecosystem and base rate of an HF/timm/Keras/optax configuration, or `undefined` for anneal's and PyTorch's spellings. */
+function ecosystemOf(json: unknown): { label: string; baseLr?: number } | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const o = json as Record<string, unknown>;
+  if ('type' in o || 'scheduler' in o) return undefined;
+  if (!['lr_scheduler_type', 'name', 'class_name', 'optax', 'sched'].some((k) => k in o)) return undefined;
+  const reading = ecosystemFromJSON(json);
+  return { label: `${reading.ecosystem}:${reading.name}`, ...(reading.baseLr === undefined ? {} : { baseLr: reading.baseLr }) };
 }
 
 function parseJsonText(text: string, where: string): unknown {
@@ -68,7 +83,10 @@ export function loadSpec(source: string, cwd: string = process.cwd()): LoadedSpe
     label = jsonLabel(json);
   }
   try {
-    return { source, label, schedule: scheduleFromJSON(json) };
+    const schedule = scheduleFromJSON(json);
+    const ecosystem = ecosystemOf(json);
+    if (ecosystem === undefined) return { source, label, schedule };
+    return { source, label: label === 'schedule' ? ecosystem.label : label, schedule, ...(ecosystem.baseLr === undefined ? {} : { baseLr: ecosystem.baseLr }) };
   } catch (error) {
     if (error instanceof Error) error.message = `${where}: ${error.message}`;
     throw error;

@@ -64,4 +64,26 @@ describe('anneal values', () => {
     expect(run.status).toBe(0);
     expect(rows(run.stdout, ',').map(([, lr]) => Number(lr))).toEqual([1, 1, 1, 0.5, 0.5, 0.5, 0.25]);
   });
+
+  it('reads HF, timm, Keras and optax configurations, at their own base rate unless --base-lr is given', async () => {
+    const configs = [
+      { lr_scheduler_type: 'cosine', learning_rate: 3e-4, warmup_steps: 5, max_steps: 50 },
+      { sched: 'step', decay_epochs: 3, decay_rate: 0.5, lr: 0.1 },
+      { class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 2, decay_rate: 0.5 } },
+      { optax: 'warmup_cosine_decay_schedule', kwargs: { init_value: 0, peak_value: 0.01, warmup_steps: 4, decay_steps: 40 } },
+    ];
+    for (const config of configs) {
+      const { ecosystemFromJSON } = await import('@anneal/core/json');
+      const reading = ecosystemFromJSON(config);
+      const schedule = scheduleFromJSON(config);
+      const own = JSON.parse(await values([JSON.stringify(config), '--steps', '12', '--format', 'json'])) as { lr: number[]; baseLr: number };
+      expect(own.baseLr).toBe(reading.baseLr ?? 1);
+      expect(own.lr).toEqual(Array.from(sampleSchedule(schedule, { points: 12, baseLr: reading.baseLr ?? 1 })));
+      const unit = JSON.parse(await values([JSON.stringify(config), '--steps', '12', '--base-lr', '1', '--format', 'json'])) as { lr: number[] };
+      expect(unit.lr).toEqual(Array.from(sampleSchedule(schedule, { points: 12, baseLr: 1 })));
+    }
+    const bad = await runCli(['values', '{"lr_scheduler_type":"cosine","max_steps":10,"lr_scheduler_kwargs":{"cycles":2}}', '--steps', '3']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('lr_scheduler_kwargs.cycles');
+  });
 });

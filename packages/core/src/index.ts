@@ -52,7 +52,8 @@ export {
 export { lambda, multiplicative, type LrLambda } from './schedules/lambda.js';
 
 // Combinators
-export { warmup, type WarmupOptions, type WarmupSpec } from './combinators/warmup.js';
+export { warmup, type WarmupOptions, type WarmupSpec, type WarmTarget } from './combinators/warmup.js';
+export { noise, timmNoise, type NoiseOptions, type NoiseSpec } from './combinators/noise.js';
 export { sequence, type SequenceOptions, type SequenceSpec } from './combinators/sequence.js';
 export { chain, type ChainSpec } from './combinators/chain.js';
 export { cooldown, type CooldownOptions, type CooldownSpec } from './combinators/cooldown.js';

@@ -23,6 +23,7 @@ import { warmupDescriptor } from './combinators/warmup.js';
 import { sequenceDescriptor } from './combinators/sequence.js';
 import { chainDescriptor } from './combinators/chain.js';
 import { cooldownDescriptor } from './combinators/cooldown.js';
+import { noiseDescriptor } from './combinators/noise.js';
 import type { ScheduleDescriptor } from './descriptor.js';
 
 /** The descriptors, in the order the reference lists them. */
@@ -45,6 +46,7 @@ export const SCHEDULE_DESCRIPTORS = [
   sequenceDescriptor,
   chainDescriptor,
   cooldownDescriptor,
+  noiseDescriptor,
 ] as const;
 
 /** The JSON `type` of every schedule kind. */

@@ -88,6 +88,12 @@ const HAND_VALUES: Record<ScheduleType, Array<[Record<string, unknown>, number, 
     [{ type: 'cooldown', start: 2, steps: 4, shape: 'cosine', schedule: { type: 'constant', factor: 1 } }, 3, 0.8535533905932737],
     [{ type: 'cooldown', start: 2, steps: 4, shape: 'sqrt', schedule: { type: 'constant', factor: 1 } }, 3, 0.5],
   ],
+  // torch.manual_seed(42); torch.randn(1) is 0.33669036626815796 (float32), seed 43 gives -0.6484010815620422
+  noise: [
+    [{ type: 'noise', seed: 42, schedule: { type: 'constant' } }, 0, 1 + 0.33669036626815796],
+    [{ type: 'noise', seed: 42, schedule: { type: 'constant' } }, 1.5, 1 - 0.6484010815620422],
+    [{ type: 'noise', seed: 42, start: 2, schedule: { type: 'constant' } }, 1, 1],
+  ],
 };
 
 describe('the registry', () => {

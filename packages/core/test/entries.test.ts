@@ -10,7 +10,19 @@ import * as replay from '../src/replay.js';
 
 describe('entry points', () => {
   it('@anneal/core/json exports the readers and their tables', () => {
-    expect(Object.keys(json).sort()).toEqual(['SCHEDULE_TYPES', 'TORCH_SCHEDULERS', 'scheduleFromJSON', 'schedulerFromJSON']);
+    expect(Object.keys(json).sort()).toEqual([
+      'HF_SCHEDULERS',
+      'HF_TRAINING_ARGUMENTS',
+      'KERAS_SCHEDULES',
+      'OPTAX_SCHEDULES',
+      'SCHEDULE_TYPES',
+      'TIMM_DEFAULTS',
+      'TIMM_SCHEDULERS',
+      'TORCH_SCHEDULERS',
+      'ecosystemFromJSON',
+      'scheduleFromJSON',
+      'schedulerFromJSON',
+    ]);
   });
 
   it('@anneal/core/replay exports the trace replay', () => {

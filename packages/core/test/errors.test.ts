@@ -126,7 +126,7 @@ describe('CosineAnnealingWarmRestarts and sgdr: integer tMult (and integer t0 fo
     expectRefused((v) => new CosineAnnealingWarmRestarts(opt(), { t0: 10, tMult: v }), 'tMult', 1.5);
     expectRefused((v) => new CosineAnnealingWarmRestarts(opt(), { t0: 10, tMult: v }), 'tMult', 0);
     expectRefused((v) => new CosineAnnealingWarmRestarts(opt(), { t0: v }), 't0', 2.5);
-    expectRefused((v) => sgdr({ t0: 10, tMult: v }), 'tMult', 2.5);
+    expectRefused((v) => sgdr({ t0: 10, tMult: v }), 'tMult', 0.5); // the pure schedule takes a real tMult >= 1 (timm, Keras)
     expectRefused((v) => sgdr({ t0: 10, tMult: v }), 'tMult', 0);
     for (const v of NON_FINITE) {
       expectRefused((x) => new CosineAnnealingWarmRestarts(opt(), { t0: 10, tMult: x }), 'tMult', v);

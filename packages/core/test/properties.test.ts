@@ -88,7 +88,7 @@ const widen = ([lo, hi]: [number, number], scale: number): [number, number] => {
 };
 
 /** Every leaf kind (combinators are tested below): the compiler demands an entry for a new schedule. */
-type LeafType = Exclude<ScheduleType, 'warmup' | 'sequence' | 'chain' | 'cooldown'>;
+type LeafType = Exclude<ScheduleType, 'warmup' | 'sequence' | 'chain' | 'cooldown' | 'noise'>;
 
 const bounded: Record<LeafType, fc.Arbitrary<Bounded>> = {
   constant: fc.record({ factor: num(0, 1), totalIters: num(1e-3, 1e4) }).map((o) => ({

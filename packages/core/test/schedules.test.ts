@@ -290,7 +290,7 @@ describe('JSON', () => {
     expectValues(seq, 1, [[0, 0.1], [5, 1], [7, 0.25]]);
   });
   it('knows every schedule type', () => {
-    expect([...SCHEDULE_TYPES].sort()).toEqual(['chain', 'constant', 'cooldown', 'cosine', 'cyclic', 'exponential', 'inverseSqrt', 'linear', 'multiStep', 'oneCycle', 'piecewiseConstant', 'piecewiseInterpolate', 'polynomial', 'sequence', 'sgdr', 'step', 'warmup', 'wsd']);
+    expect([...SCHEDULE_TYPES].sort()).toEqual(['chain', 'constant', 'cooldown', 'cosine', 'cyclic', 'exponential', 'inverseSqrt', 'linear', 'multiStep', 'noise', 'oneCycle', 'piecewiseConstant', 'piecewiseInterpolate', 'polynomial', 'sequence', 'sgdr', 'step', 'warmup', 'wsd']);
   });
 });
 

@@ -17,7 +17,8 @@ the rate jumps up in one step), the mean rate, and the area under the curve
 
 options:
   --steps N      number of steps (default ${DEFAULT_STEPS})
-  --base-lr X    the base learning rate (default 1)
+  --base-lr X    the base learning rate (default 1; for an HF, timm, Keras
+                 or optax configuration its own rate: the library's values)
 
 examples:
   anneal describe sgdr:t0=10,tMult=2,warmupSteps=5 --steps 75
@@ -25,7 +26,7 @@ examples:
   flags: { steps: STEPS_FLAG, 'base-lr': BASE_LR_FLAG, help: HELP_FLAG },
   async run({ positionals, flags }, io) {
     const [spec] = loadSpecs(positionals, io, 1, 1);
-    const baseLr = flags['base-lr'] ?? 1;
+    const baseLr = flags['base-lr'] ?? spec!.baseLr ?? 1;
     const [series] = sampleAll([spec!], flags.steps ?? DEFAULT_STEPS, baseLr);
     const header: Array<[string, string]> = [
       ['schedule', spec!.label],

@@ -42,7 +42,7 @@ examples:
   },
   async run({ positionals, flags }, io) {
     const specs = loadSpecs(positionals, io);
-    const series = sampleAll(specs, flags.steps ?? DEFAULT_STEPS, flags['base-lr'] ?? 1);
+    const series = sampleAll(specs, flags.steps ?? DEFAULT_STEPS, flags['base-lr']);
     const color = useColor(io, flags.color as ColorMode | undefined);
     io.stdout(
       renderTerminalChart(series, {

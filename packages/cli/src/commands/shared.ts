@@ -29,7 +29,10 @@ export function loadSpecs(positionals: readonly string[], io: CliIO, min = 1, ma
   return positionals.map((p) => loadSpec(p, io.cwd));
 }
 
-/** The rates of steps 0 … steps−1 of each spec, as chart series. */
-export function sampleAll(specs: readonly LoadedSpec[], steps: number, baseLr: number): Series[] {
-  return specs.map((s) => ({ label: s.label, values: sampleSchedule(s.schedule, { points: steps, baseLr }) }));
+/**
+ * The rates of steps 0 … steps−1 of each spec, as chart series, at `baseLr` (undefined: each spec's own
+ * base rate when it is another ecosystem's configuration, else 1).
+ */
+export function sampleAll(specs: readonly LoadedSpec[], steps: number, baseLr: number | undefined): Series[] {
+  return specs.map((s) => ({ label: s.label, values: sampleSchedule(s.schedule, { points: steps, baseLr: baseLr ?? s.baseLr ?? 1 }) }));
 }

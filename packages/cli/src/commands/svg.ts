@@ -38,7 +38,7 @@ examples:
   async run({ positionals, flags }, io) {
     const specs = loadSpecs(positionals, io);
     const steps = flags.steps ?? DEFAULT_STEPS;
-    const series = sampleAll(specs, steps, flags['base-lr'] ?? 1);
+    const series = sampleAll(specs, steps, flags['base-lr']);
     const svg = renderSvgChart(series, {
       ...(flags.width === undefined ? {} : { width: flags.width }),
       ...(flags.height === undefined ? {} : { height: flags.height }),

@@ -17,7 +17,8 @@ options:
   --format F     csv (default: "step,lr" rows), tsv (tab-separated), or json:
                  {"schedule": <anneal JSON>, "baseLr": X, "steps": N,
                   "lr": [...]}
-  --base-lr X    the base learning rate (default 1)
+  --base-lr X    the base learning rate (default 1; for an HF, timm, Keras
+                 or optax configuration its own rate: the library's values)
 
 examples:
   anneal values cosine:tMax=10 --steps 11
@@ -32,7 +33,7 @@ examples:
   async run({ positionals, flags }, io) {
     const [spec] = loadSpecs(positionals, io, 1, 1);
     if (flags.steps === undefined) throw new UsageError('missing --steps N (the number of steps to print)');
-    const baseLr = flags['base-lr'] ?? 1;
+    const baseLr = flags['base-lr'] ?? spec!.baseLr ?? 1;
     const [series] = sampleAll([spec!], flags.steps, baseLr);
     const lr = series!.values;
     const format = flags.format ?? 'csv';

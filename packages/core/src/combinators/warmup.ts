@@ -1,5 +1,5 @@
 import { checkedFormulaOf, createSchedule, formulaOf, type Formula, type Schedule } from '../schedule.js';
-import { finite, nonNegative } from '../internal/validate.js';
+import { bool, finite, nonNegative, oneOf } from '../internal/validate.js';
 import { resolveOptions, type Resolved, type Rules } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 import type { ScheduleSpec } from '../serialization/spec.js';
@@ -11,12 +11,33 @@ export interface WarmupOptions {
   steps: number;
   /** Fraction of the wrapped schedule's starting rate at step 0. Default `0`. */
   startFactor?: number;
+  /**
+   * Whether the warmup comes before the wrapped schedule (`true`: the schedule starts at its own step 0 when
+   * the warmup ends) or replaces its first `steps` steps (`false`: `lr(t) = schedule.lr(t)` from `steps` on;
+   * timm `warmup_prefix=False`). Default `true`.
+   */
+  prefix?: boolean;
+  /**
+   * What the warmup rises to: `'start'` (the default), the wrapped schedule's value at its step 0;
+   * `'baseLr'`, the base rate itself; `'end'`, the wrapped schedule's value where the warmup ends
+   * (`schedule.lr(steps)` without `prefix`, so the warmup joins the curve; with `prefix` the same as `'start'`).
+   * timm's tanh scheduler uses `'baseLr'` with its prefix warmup and `'end'` without. With `'baseLr'` or
+   * `'end'` the start is `startFactor · baseLr` (timm's absolute `warmup_lr` over the optimizer's rate) and
+   * the rate moves on a straight line from it to the target, `start + t·(target − start)/steps`.
+   */
+  warmTo?: WarmTarget;
 }
+
+/** What a {@link warmup} rises to. */
+export type WarmTarget = 'start' | 'baseLr' | 'end';
+const TARGETS = ['start', 'baseLr', 'end'] as const;
 
 /** Checks and defaults of {@link WarmupOptions}. */
 export const warmupRules = {
   steps: { kind: 'required', check: nonNegative },
   startFactor: { kind: 'default', check: finite, value: 0 },
+  prefix: { kind: 'optional', check: bool },
+  warmTo: { kind: 'optional', check: (name, value) => oneOf(name, value, TARGETS) },
 } satisfies Rules<WarmupOptions>;
 
 /** JSON form of {@link warmup}. */
@@ -34,22 +55,30 @@ export interface WarmupSpec extends Resolved<typeof warmupRules> {
  * - Endpoints: `lr(0) = startFactor · s(0)`, `lr(steps) = s(0)`; continuous at `steps`.
  */
 export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
-  const { steps, startFactor } = resolveOptions(warmupRules, options, { type: 'warmup', extra: ['schedule'] });
+  const { steps, startFactor, prefix: given, warmTo } = resolveOptions(warmupRules, options, { type: 'warmup', extra: ['schedule'] });
+  const prefix = given ?? true;
+  const shift = prefix ? steps : 0;
   /** The formula, on the wrapped schedule's formula `inner`. */
   const warmed = (inner: Formula): Formula => (t, baseLr) =>
-    t < steps ? inner(0, baseLr) * linearFactor(t, startFactor, 1, steps) : inner(t - steps, baseLr);
+    t >= steps
+      ? inner(t - shift, baseLr)
+      : warmTo === 'baseLr' || warmTo === 'end'
+        ? line(startFactor * baseLr, warmTo === 'baseLr' ? baseLr : inner(steps - shift, baseLr), t)
+        : inner(0, baseLr) * linearFactor(t, startFactor, 1, steps);
+  /** From `start` at 0 to `target` at `steps` (timm's arithmetic). */
+  const line = (start: number, target: number, t: number) => start + t * ((target - start) / steps);
   const fast = warmed(formulaOf(schedule));
   const checked = warmed(checkedFormulaOf(schedule));
   return createSchedule({
     type: 'warmup',
-    spec: () => ({ type: 'warmup', steps, startFactor, schedule: schedule.toJSON() }),
+    spec: () => ({ type: 'warmup', steps, startFactor, ...(given === undefined ? {} : { prefix: given }), ...(warmTo === undefined ? {} : { warmTo }), schedule: schedule.toJSON() }),
     lr: (t, baseLr) => {
       const value = fast(t, baseLr);
       return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
     },
     ...(schedule.momentum === undefined
       ? {}
-      : { momentum: (t: number, m: number) => schedule.momentum!(Math.max(0, t - steps), m) }),
+      : { momentum: (t: number, m: number) => schedule.momentum!(t < steps ? 0 : t - shift, m) }),
   });
 }
 
@@ -64,5 +93,7 @@ export const warmupDescriptor: ScheduleDescriptor<WarmupSpec, WarmupOptions> = {
   options: {
     steps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
     startFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+    prefix: { kind: 'boolean', sample: true },
+    warmTo: { kind: 'choice', choices: TARGETS, sample: 'start' },
   },
 };

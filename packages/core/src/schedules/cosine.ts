@@ -16,6 +16,16 @@ export interface CosineOptions {
    * Set it when `tMax` is the length of the whole run and you want a single decay.
    */
   clamp?: boolean;
+  /**
+   * A second part of the floor, as a fraction of the base rate: the floor is `etaMin + minFactor·baseLr`
+   * (Keras and optax `alpha`, HF `min_lr_rate`). Default `0`.
+   */
+  minFactor?: number;
+  /**
+   * Exponent on the cosine weight: `floor + (baseLr − floor)·((1 + cos(π·t/tMax))/2)^exponent` (optax
+   * `exponent`). Default `1`, the plain cosine; > 0.
+   */
+  exponent?: number;
 }
 
 /** Checks and defaults of {@link CosineOptions}. */
@@ -23,6 +33,8 @@ export const cosineRules = {
   tMax: { kind: 'required', check: positive },
   etaMin: { kind: 'default', check: finite, value: 0 },
   clamp: { kind: 'default', check: bool, value: false },
+  minFactor: { kind: 'optional', check: finite },
+  exponent: { kind: 'optional', check: positive },
 } satisfies Rules<CosineOptions>;
 
 /** JSON form of {@link cosine}. */
@@ -107,17 +119,20 @@ export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, bas
  *
  * - Endpoints: `lr(0) = baseLr`, `lr(tMax) = etaMin`; without `clamp` it climbs back to `baseLr` at `2·tMax`
  *   (PyTorch's behaviour past `tMax`); with `clamp` it stays at `etaMin`.
- * - Bounds: between `etaMin` and `baseLr`.
+ * - Bounds: between the floor `etaMin + minFactor·baseLr` and `baseLr`.
+ * - `exponent` raises the cosine weight to a power (optax's `cosine_decay_schedule`).
  */
 export function cosine(options: CosineOptions): Schedule {
   const o = resolveOptions(cosineRules, options, { type: 'cosine' });
-  const { tMax, etaMin, clamp } = o;
+  const { tMax, etaMin, clamp, minFactor = 0, exponent = 1 } = o;
   return createSchedule({
     type: 'cosine',
     spec: specOf('cosine', o),
-    lr: clamp
-      ? (t, baseLr) => (t >= tMax ? etaMin : cosineAnnealingValue(t, tMax, baseLr, etaMin))
-      : (t, baseLr) => cosineAnnealingValue(t, tMax, baseLr, etaMin),
+    lr: (t, baseLr) => {
+      const floor = etaMin + minFactor * baseLr; // etaMin exactly when minFactor is 0
+      if (clamp && t >= tMax) return floor;
+      return exponent === 1 ? cosineAnnealingValue(t, tMax, baseLr, floor) : floor + (baseLr - floor) * (cosineWeight(t, tMax) / 2) ** exponent;
+    },
   });
 }
 
@@ -137,6 +152,8 @@ export const cosineDescriptor: ScheduleDescriptor<CosineSpec, CosineOptions> = {
     tMax: { kind: 'number', min: 1, max: 500, step: 1, sample: 50 },
     etaMin: { kind: 'number', min: 0, max: 0.1, step: 0.001, sample: 0.001 },
     clamp: { kind: 'boolean', sample: true },
+    minFactor: { kind: 'number', min: 0.05, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
+    exponent: { kind: 'number', min: 0.25, max: 4, step: 0.25, sample: 2, absentInSample: true },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
 };

@@ -9,12 +9,18 @@ export interface InverseSqrtOptions {
   warmupSteps?: number;
   /** Time scale of the decay: after warmup, `lr = baseLr / sqrt((t − warmupSteps + timescale) / timescale)`. Default: `warmupSteps`, or `10000` without warmup. */
   timescale?: number;
+  /**
+   * Exponent of the decay: after warmup `baseLr / ((t − warmupSteps + timescale) / timescale)^power`.
+   * Default `0.5` (inverse square root); `1` is Keras's `InverseTimeDecay` (timescale `decay_steps / decay_rate`). > 0.
+   */
+  power?: number;
 }
 
 /** Checks and defaults of {@link InverseSqrtOptions}. */
 export const inverseSqrtRules = {
   warmupSteps: { kind: 'default', check: nonNegative, value: 0 },
   timescale: { kind: 'derived', check: positive, derive: (o) => ((o.warmupSteps as number) > 0 ? (o.warmupSteps as number) : 10_000) },
+  power: { kind: 'optional', check: positive },
 } satisfies Rules<InverseSqrtOptions>;
 
 /** JSON form of {@link inverseSqrt}. */
@@ -30,12 +36,14 @@ export interface InverseSqrtSpec extends SpecOf<'inverseSqrt', typeof inverseSqr
 export function inverseSqrt(options: InverseSqrtOptions = {}): Schedule {
   const o = resolveOptions(inverseSqrtRules, options, { type: 'inverseSqrt' });
   const { warmupSteps, timescale } = o;
+  const power = o.power ?? 0.5;
+  const decay = power === 0.5 ? Math.sqrt : (x: number) => x ** power;
   return createSchedule({
     type: 'inverseSqrt',
     spec: specOf('inverseSqrt', o),
     lr: (t, baseLr) =>
       // baseLr · (t / warmupSteps), not (baseLr · t) / warmupSteps: the product underflows for a tiny t
-      t < warmupSteps ? baseLr * (t / warmupSteps) : baseLr / Math.sqrt((t - warmupSteps + timescale) / timescale),
+      t < warmupSteps ? baseLr * (t / warmupSteps) : baseLr / decay((t - warmupSteps + timescale) / timescale),
   });
 }
 
@@ -49,6 +57,7 @@ export const inverseSqrtDescriptor: ScheduleDescriptor<InverseSqrtSpec, InverseS
   options: {
     warmupSteps: { kind: 'number', min: 0, max: 200, step: 1, sample: 10 },
     timescale: { kind: 'number', min: 1, max: 1000, step: 1, sample: 20 },
+    power: { kind: 'number', min: 0.25, max: 2, step: 0.05, sample: 1, absentInSample: true },
   },
   source: 'Vaswani et al. 2017, arXiv:1706.03762',
 };

@@ -1,6 +1,6 @@
 import { createSchedule, formulaOf, type Schedule } from '../schedule.js';
-import type { NonFiniteRateError } from '../errors.js';
-import { atLeastOrInfinity, finite, integer, nonNegative, positive } from '../internal/validate.js';
+import { InvalidParameterError, type NonFiniteRateError } from '../errors.js';
+import { atLeastOrInfinity, finite, integer, nonNegative, oneOf, positive } from '../internal/validate.js';
 import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 import { cosineAnnealingValue } from './cosine.js';
@@ -11,7 +11,10 @@ import { warmup } from '../combinators/warmup.js';
 export interface SgdrOptions {
   /** Length of the first cycle, in steps (epochs in PyTorch). Required, > 0. */
   t0: number;
-  /** Growth factor of the cycle length: cycle i lasts `t0 · tMult^i`. Integer >= 1, default `1`. */
+  /**
+   * Growth factor of the cycle length: cycle i lasts `t0 · tMult^i`. A real number >= 1 (timm `cycle_mul`,
+   * Keras `t_mul`); PyTorch's `T_mult` must be an integer. Default `1`.
+   */
   tMult?: number;
   /** The floor η_min. Default `0`. */
   etaMin?: number;
@@ -23,19 +26,52 @@ export interface SgdrOptions {
   warmupSteps?: number;
   /** Fraction of the peak the warmup starts from. Default `0`. */
   warmupStartFactor?: number;
+  /**
+   * A floor as a fraction of the base rate, Keras's `CosineDecayRestarts` form: given, the floor is
+   * `etaMin + minFactor · baseLr` and `cycleDecay` shrinks the distance above it, cycle i running from
+   * `floor + (baseLr − floor)·cycleDecay^i` down to the floor (Keras `alpha` and `m_mul`). Absent (the
+   * default): PyTorch's and timm's form, the peak is `baseLr · cycleDecay^i` and the floor `etaMin`.
+   */
+  minFactor?: number;
+  /**
+   * k-decay (Zhang et al. 2020; timm `k_decay`): the cosine runs on `T_cur^k / T_i^k` instead of `T_cur / T_i`.
+   * Default `1`; > 0.
+   */
+  kDecay?: number;
+  /**
+   * The curve of each cycle, with `r = T_cur/T_i` (`T_cur^k/T_i^k` with `kDecay`): `'cosine'` (the default);
+   * `'tanh'`, timm's `TanhLRScheduler`, `floor + (peak − floor)·(1 − tanh(−7·(1 − r) + 3·r))/2` (timm's bounds
+   * −7 and 3); `'poly'`, timm's `PolyLRScheduler`, `floor + (peak − floor)·(1 − r)^power`.
+   */
+  shape?: SgdrShape;
+  /** The exponent of the `'poly'` shape (timm `decay_rate` of `sched='poly'`); only that shape uses it. Default `0.5`; >= 0. */
+  power?: number;
 }
 
+/** The curve of an SGDR cycle. */
+export type SgdrShape = 'cosine' | 'tanh' | 'poly';
+const SHAPES = ['cosine', 'tanh', 'poly'] as const;
+
 const atLeastOne = (name: string, value: unknown) => integer(name, value, 1);
+/** A finite number >= 1 (real-valued cycle growth). */
+const atLeastOneReal = (name: string, value: unknown): number => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) throw new InvalidParameterError(name, value, 'a finite number >= 1');
+  return value;
+};
 
 /** Checks and defaults of {@link SgdrOptions}; PyTorch's `CosineAnnealingWarmRestarts` wants an integer `t0`. */
 export const sgdrRules = {
   t0: { kind: 'required', check: positive, torch: { check: atLeastOne } },
-  tMult: { kind: 'default', check: atLeastOne, value: 1 },
+  tMult: { kind: 'default', check: atLeastOneReal, value: 1, torch: { check: atLeastOne } },
   etaMin: { kind: 'default', check: finite, value: 0 },
   cycleDecay: { kind: 'default', check: nonNegative, value: 1 },
   cycleLimit: { kind: 'optional', check: (name, value) => atLeastOrInfinity(name, value, 1) },
   warmupSteps: { kind: 'default', check: nonNegative, value: 0 },
   warmupStartFactor: { kind: 'default', check: finite, value: 0 },
+  minFactor: { kind: 'optional', check: finite },
+  kDecay: { kind: 'optional', check: positive },
+  shape: { kind: 'optional', check: (name, value) => oneOf(name, value, SHAPES) },
+  power: { kind: 'optional', check: nonNegative },
 } satisfies Rules<SgdrOptions>;
 
 /** JSON form of {@link sgdr} (`cycleLimit` absent: no limit). */
@@ -62,6 +98,10 @@ export function sgdr(options: SgdrOptions): Schedule {
   const o = resolveOptions(sgdrRules, options, { type: 'sgdr' });
   if (o.cycleLimit === Infinity) delete o.cycleLimit; // no limit: absent, as JSON has no Infinity
   const { t0, tMult, etaMin, cycleDecay, warmupSteps, warmupStartFactor } = o;
+  const minFactor = o.minFactor ?? 0;
+  const keras = o.minFactor !== undefined;
+  const { shape = 'cosine', power = 0.5 } = o;
+  const kDecay = o.kDecay ?? 1;
   const cycleLimit = o.cycleLimit ?? Infinity;
   const spec = specOf('sgdr', o);
   const { cycleOf, since, length } = restartCycles(t0, tMult);
@@ -71,8 +111,19 @@ export function sgdr(options: SgdrOptions): Schedule {
     lr: (t, baseLr) => {
       const cycle = cycleOf(t);
       if (cycle >= cycleLimit) return etaMin;
-      const peak = cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle;
-      return cosineAnnealingValue(since(t, cycle), length(cycle), peak, etaMin);
+      let peak = cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle;
+      let floor = etaMin;
+      if (keras) {
+        floor = etaMin + minFactor * baseLr;
+        peak = cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle;
+      }
+      if (shape !== 'cosine') {
+        const r = since(t, cycle) ** kDecay / length(cycle) ** kDecay;
+        if (shape === 'poly') return floor + (peak - floor) * (1 - r) ** power;
+        return floor + 0.5 * (peak - floor) * (1 - Math.tanh(-7 * (1 - r) + 3 * r));
+      }
+      if (kDecay === 1) return cosineAnnealingValue(since(t, cycle), length(cycle), peak, floor);
+      return cosineAnnealingValue(since(t, cycle) ** kDecay, length(cycle) ** kDecay, peak, floor);
     },
   });
   if (warmupSteps === 0) return cycles;
@@ -108,6 +159,10 @@ export const sgdrDescriptor: ScheduleDescriptor<SgdrSpec, SgdrOptions> = {
     cycleLimit: { kind: 'integer', min: 1, max: 20, sample: 2, absentInSample: true },
     warmupSteps: { kind: 'number', min: 0, max: 100, step: 1, sample: 5 },
     warmupStartFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
+    minFactor: { kind: 'number', min: 0.05, max: 0.5, step: 0.01, sample: 0.1, absentInSample: true },
+    kDecay: { kind: 'number', min: 0.25, max: 4, step: 0.25, sample: 2, absentInSample: true },
+    shape: { kind: 'choice', choices: SHAPES, sample: 'cosine' },
+    power: { kind: 'number', min: 0.25, max: 3, step: 0.25, sample: 1, absentInSample: true, when: { shape: 'poly' } },
   },
   source: 'Loshchilov & Hutter 2017, arXiv:1608.03983',
 };

@@ -1,5 +1,5 @@
 import { createSchedule, type Schedule } from '../schedule.js';
-import { finite, nonNegative, oneOf } from '../internal/validate.js';
+import { finite, nonNegative, oneOf, positive } from '../internal/validate.js';
 import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 
@@ -20,6 +20,16 @@ export interface WsdOptions {
   startFactor?: number;
   /** Multiplier of the base rate at the end of the decay and afterwards. Default `0`. */
   minFactor?: number;
+  /**
+   * Warmup shape from `startFactor` to 1: `linear`, `cosine` (`(1 − cos(π·p))/2`) or `sqrt` (`1 − sqrt(1 − p)`,
+   * HF's `1-sqrt`). Default `'linear'`.
+   */
+  warmupShape?: WsdDecayShape;
+  /**
+   * Cosine waves of the `cosine` decay over `decaySteps`: the decay curve is `(1 + cos(2π·decayCycles·p))/2`
+   * (HF `num_cycles`). Default `0.5`, one half cosine down to `minFactor`; > 0.
+   */
+  decayCycles?: number;
 }
 
 const SHAPES = ['linear', 'cosine', 'sqrt'] as const;
@@ -32,16 +42,25 @@ export const wsdRules = {
   decayShape: { kind: 'default', check: (name, value) => oneOf(name, value, SHAPES), value: 'linear' },
   startFactor: { kind: 'default', check: finite, value: 0 },
   minFactor: { kind: 'default', check: finite, value: 0 },
+  warmupShape: { kind: 'optional', check: (name, value) => oneOf(name, value, SHAPES) },
+  decayCycles: { kind: 'optional', check: positive },
 } satisfies Rules<WsdOptions>;
 
 /** JSON form of {@link wsd}. */
 export interface WsdSpec extends SpecOf<'wsd', typeof wsdRules> {}
 
-/** The decay multiplier from 1 (progress 0) to 0 (progress 1) for each shape. */
-export function decayCurve(shape: WsdDecayShape, progress: number): number {
+/** The decay multiplier from 1 (progress 0) to 0 (progress 1) for each shape (`cycles` cosine waves for `cosine`). */
+export function decayCurve(shape: WsdDecayShape, progress: number, cycles = 0.5): number {
   if (shape === 'linear') return 1 - progress;
-  if (shape === 'cosine') return (1 + Math.cos(Math.PI * progress)) / 2;
+  if (shape === 'cosine') return cycles === 0.5 ? (1 + Math.cos(Math.PI * progress)) / 2 : 0.5 * (1 + Math.cos(Math.PI * cycles * 2 * progress));
   return 1 - Math.sqrt(progress);
+}
+
+/** The warmup multiplier from 0 (progress 0) to 1 (progress 1) for each shape. */
+function warmupCurve(shape: WsdDecayShape, progress: number): number {
+  if (shape === 'linear') return progress;
+  if (shape === 'cosine') return 0.5 * (1 - Math.cos(Math.PI * progress));
+  return 1 - Math.sqrt(1 - progress);
 }
 
 /**
@@ -56,16 +75,22 @@ export function decayCurve(shape: WsdDecayShape, progress: number): number {
 export function wsd(options: WsdOptions): Schedule {
   const o = resolveOptions(wsdRules, options, { type: 'wsd' });
   const { warmupSteps, stableSteps, decaySteps, decayShape, startFactor, minFactor } = o;
+  const warmupShape = o.warmupShape ?? 'linear';
+  const decayCycles = o.decayCycles ?? 0.5;
   const decayStart = warmupSteps + stableSteps;
   return createSchedule({
     type: 'wsd',
     spec: specOf('wsd', o),
     lr: (t, baseLr) => {
-      if (t < warmupSteps) return baseLr * (startFactor + (1 - startFactor) * (t / warmupSteps)); // t / w first: no underflow
+      if (t < warmupSteps) {
+        // t / w first: no underflow
+        if (warmupShape === 'linear') return baseLr * (startFactor + (1 - startFactor) * (t / warmupSteps));
+        return baseLr * (startFactor + (1 - startFactor) * warmupCurve(warmupShape, t / warmupSteps));
+      }
       if (t < decayStart) return baseLr;
       if (t >= decayStart + decaySteps) return baseLr * minFactor;
       const progress = (t - decayStart) / decaySteps;
-      return baseLr * (minFactor + (1 - minFactor) * decayCurve(decayShape, progress));
+      return baseLr * (minFactor + (1 - minFactor) * decayCurve(decayShape, progress, decayCycles));
     },
   });
 }
@@ -84,6 +109,8 @@ export const wsdDescriptor: ScheduleDescriptor<WsdSpec, WsdOptions> = {
     decayShape: { kind: 'choice', choices: SHAPES, sample: 'cosine' },
     startFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.1 },
     minFactor: { kind: 'number', min: 0, max: 1, step: 0.05, sample: 0.05 },
+    warmupShape: { kind: 'choice', choices: SHAPES, sample: 'linear' },
+    decayCycles: { kind: 'number', min: 0.25, max: 3, step: 0.25, sample: 0.5, when: { decayShape: 'cosine' }, absentInSample: true },
   },
   source: 'Hu et al. 2024, arXiv:2404.06395; Hägele et al. 2024, arXiv:2405.18392',
 };

@@ -67,3 +67,11 @@ function withPath(error: InvalidParameterError, prefix: string, rename?: (name: 
   const local = [renamed, ...rest].join('');
   return new InvalidParameterError(prefix === '' ? local : `${prefix}.${local}`, error.value, error.expected);
 }
+/** `JSON.parse` with a typed error. */
+export function parseJSON(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InvalidParameterError('json', text, `valid JSON (${(error as Error).message})`);
+  }
+}

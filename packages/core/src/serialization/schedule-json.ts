@@ -5,10 +5,13 @@
  * @packageDocumentation
  */
 import { InvalidParameterError, UnknownScheduleError } from '../errors.js';
+import { readEcosystemAt } from './ecosystems/index.js';
 import type { Schedule } from '../schedule.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 import { SCHEDULE_TYPES, descriptorOf } from '../registry.js';
-import { arrayAt, checkDepth, join, located, mark, objectAt } from './read-helpers.js';
+import { arrayAt, checkDepth, join, located, mark, objectAt, parseJSON } from './read-helpers.js';
+
+export { parseJSON };
 import { torchSchedule } from './torch-json.js';
 
 export { SCHEDULE_TYPES };
@@ -29,6 +32,13 @@ function readAt(value: unknown, path: string, depth: number): Schedule {
   // A child path may have several segments (`kwargs.schedulers[1]`); each is joined on its own.
   const read: ReadChild = (child, childPath) => readAt(child, childPath.split('.').reduce(join, path), depth + 1);
   if ('scheduler' in spec) return torchSchedule(spec, path, read);
+  const reading = readEcosystemAt(spec, path);
+  if (reading !== undefined) {
+    if (reading.schedule === undefined) {
+      throw mark(new InvalidParameterError(path === '' ? 'spec' : path, reading.name, 'a schedule with a closed form (this one follows a metric: use schedulerFromJSON)'));
+    }
+    return readAt(reading.schedule, path, depth + 1);
+  }
   const descriptor = descriptorOf(spec.type);
   if (descriptor === undefined) throw mark(new UnknownScheduleError(join(path, 'type'), spec.type, SCHEDULE_TYPES));
   return located(path, () => descriptor.create(spec, readChildren(descriptor, spec, read)));
@@ -37,7 +47,8 @@ function readAt(value: unknown, path: string, depth: number): Schedule {
 /**
  * Builds a {@link Schedule} from plain JSON (an object, or a JSON string), in anneal's spelling
  * (`{ "type": "cosine", "tMax": 20 }`) or PyTorch's (`{ "scheduler": "CosineAnnealingLR", "kwargs": { "T_max": 20 } }`),
- * combinators nested to any reasonable depth. `schedule.toJSON()` gives anneal's spelling back.
+ * combinators nested to any reasonable depth, or another ecosystem's configuration recognised by its shape
+ * (HF transformers, timm, Keras, optax: see `ecosystemFromJSON`). `schedule.toJSON()` gives anneal's spelling back.
  *
  * @throws {@link InvalidParameterError} naming the path of a bad field (`schedules[1].tMax`, `kwargs.schedulers[0].kwargs.T_max`).
  * @throws {@link UnknownScheduleError} for an unknown `type` or PyTorch class.
@@ -47,11 +58,3 @@ export function scheduleFromJSON(json: unknown): Schedule {
   return readAt(value, '', 0);
 }
 
-/** `JSON.parse` with a typed error. */
-export function parseJSON(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InvalidParameterError('json', text, `valid JSON (${(error as Error).message})`);
-  }
-}

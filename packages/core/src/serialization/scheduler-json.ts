@@ -10,6 +10,7 @@ import { checkDepth, join, located, mark, objectAt } from './read-helpers.js';
 import { parseJSON, scheduleFromJSON } from './schedule-json.js';
 import { torchScheduler, withPyTorch, type AnyScheduler } from './torch-json.js';
 import { InvalidParameterError } from '../errors.js';
+import { readEcosystemAt } from './ecosystems/index.js';
 
 /** Options of {@link schedulerFromJSON}. */
 export interface SchedulerReaderOptions {
@@ -26,6 +27,8 @@ function readAt(optimizer: OptimizerLike, value: unknown, path: string, depth: n
   const spec = objectAt(path, value);
   if ('scheduler' in spec && spec.scheduler === 'ScheduleLR') return scheduleLR(optimizer, spec, path, pytorch);
   if ('scheduler' in spec) return torchScheduler(optimizer, spec, path, (child, p) => readAt(optimizer, child, p, depth + 1, pytorch), pytorch);
+  const reading = readEcosystemAt(spec, path);
+  if (reading?.scheduler !== undefined) return readAt(optimizer, reading.scheduler, path, depth + 1, pytorch);
   return located(path, () => new ScheduleLR(optimizer, scheduleFromJSON(spec), pytorch === undefined ? {} : { pytorch }));
 }
 
@@ -50,7 +53,8 @@ function scheduleLR(optimizer: OptimizerLike, spec: Record<string, unknown>, pat
  * (`{ "scheduler": "OneCycleLR", "kwargs": { "max_lr": 0.1, "total_steps": 100 } }`, nested for
  * SequentialLR/ChainedScheduler, built in order on the same optimizer as PyTorch users do), anneal's
  * (`{ "scheduler": "OneCycleLR", "options": { "maxLr": 0.1, "totalSteps": 100 } }`, what `toJSON()` gives),
- * or a pure schedule spec (`{ "type": "sgdr", "t0": 10 }`, driven by a {@link ScheduleLR}).
+ * or a pure schedule spec (`{ "type": "sgdr", "t0": 10 }`, driven by a {@link ScheduleLR}), or another
+ * ecosystem's configuration (HF transformers, timm, Keras, optax; their plateau schedulers become ReduceLROnPlateau).
  * Construction performs the initial step, exactly as in PyTorch; `options.pytorch` names the PyTorch
  * whose stepping to reproduce (see {@link SchedulerReaderOptions}).
  *
