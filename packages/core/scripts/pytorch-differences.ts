@@ -48,6 +48,7 @@ export const DIFFERENCE_IDS = [
   'plateau-negative-patience',
   'plateau-negative-threshold',
   'invalid-step-epoch',
+  'plateau-in-composites',
   'sgdr-restart-rule',
   'cyclic-adam',
   'state-dict-checked',
@@ -108,7 +109,7 @@ export const PYTORCH_DIFFERENCES: readonly PytorchDifference[] = [
     id: 'sequential-nested-composite',
     kind: 'refusal',
     where: ['SequentialLR', 'ChainedScheduler'],
-    input: 'a SequentialLR, ChainedScheduler or ReduceLROnPlateau among `schedulers`',
+    input: 'a SequentialLR or ChainedScheduler among `schedulers`',
     pytorch:
       'A nested SequentialLR steps the shared optimizer again when it is built: with base rate 0.1 and a LinearLR warmup from 0.5 the rate reaches 0.2; a hand-over to a nested one fails. 2.x runs a ChainedScheduler child as a chain (1.13 raises)',
     anneal:
@@ -213,6 +214,15 @@ export const PYTORCH_DIFFERENCES: readonly PytorchDifference[] = [
     input: '`step(epoch)` with a negative, NaN or infinite epoch',
     pytorch: 'Evaluates the closed form there (`ExponentialLR(gamma=0.5).step(-2)` sets 4× the base rate; NaN gives NaN)',
     anneal: '`InvalidParameterError` naming `epoch`; the scheduler is left as it was',
+    cases: [],
+  },
+  {
+    id: 'plateau-in-composites',
+    kind: 'difference',
+    where: ['SequentialLR', 'ChainedScheduler'],
+    input: 'a ReduceLROnPlateau among `schedulers`',
+    pytorch: '1.13 builds it and fails at the first step; 2.x refuses it when built',
+    anneal: 'Runs it: a plateau phase of SequentialLR (restarted from the base rates at its hand-over, driven by `step(metric)`, metrics before it ignored) or a member of ChainedScheduler whose cuts multiply into the others\' updates',
     cases: [],
   },
   {

@@ -84,20 +84,6 @@ export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-
 export { ChainedScheduler, type ChainedSchedulerOptions } from './schedulers/chained-scheduler.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
 
-// Training tools: the learning-rate range test (run by the adapters' `findLr`)
-export {
-  RangeTest,
-  rangeTestSchedule,
-  analyzeRangeTest,
-  resolveRangeTestOptions,
-  type RangeTestOptions,
-  type ResolvedRangeTestOptions,
-  type RangeTestMode,
-  type RangeTestPoint,
-  type RangeTestResult,
-  type RangeTestStop,
-  type RangeTestSuggestions,
-} from './range-test.js';
 
 // Is it a schedule? (The adapters' driver and shared checks are in `@anneal/core/adapter`.)
 export { isSchedule } from './schedulers/driver.js';

@@ -121,6 +121,18 @@ const CHECKS: Record<DifferenceId, () => void> = {
       expect([s.lastEpoch, lrs(opt)[0]]).toEqual([1, 0.05]); // left as it was
     }
   },
+  'plateau-in-composites': () => {
+    const opt = sgd([0.1]);
+    const warm = new LinearLR(opt, { startFactor: 0.5, totalIters: 2 });
+    const plateau = new ReduceLROnPlateau(opt, { factor: 0.5, patience: 0 });
+    const s = new SequentialLR(opt, { schedulers: [warm, plateau], milestones: [2] });
+    expect(lrs(opt)).toEqual([0.05]);
+    s.step(1); // the warmup, metric ignored
+    s.step(1); // hand-over: the plateau starts from the base rate and sees 1
+    expect(lrs(opt)).toEqual([0.1]);
+    s.step(2); // worse, patience 0: cut
+    expect(lrs(opt)).toEqual([0.05]);
+  },
   'sgdr-restart-rule': () => {
     const opt = sgd([0.1]);
     const s = new CosineAnnealingWarmRestarts(opt, { t0: 10, tMult: 3, etaMin: 0.001 });

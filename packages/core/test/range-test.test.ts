@@ -1,6 +1,7 @@
 // The range test's sweep, smoothing, divergence stop and suggestions, on hand-made curves.
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError, RangeTest, analyzeRangeTest, rangeTestSchedule } from '../src/index.js';
+import { InvalidParameterError } from '../src/index.js';
+import { RangeTest, analyzeRangeTest, rangeTestSchedule } from '../src/adapter.js';
 
 describe('rangeTestSchedule', () => {
   it('exponential: startLr at step 0, endLr at the last step, a constant ratio between steps', () => {

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, RangeTest, type RangeTestOptions, type RangeTestResult } from '@anneal/core';
+import { InvalidParameterError } from '@anneal/core';
+import { RangeTest, type RangeTestOptions, type RangeTestResult } from '@anneal/core/adapter';
 import { Optimizer, type OptimizerParamGroup, type OptimizerState, type ParamState } from './optimizer.js';
 import { asOptimizerLike, type BindTarget, type TargetOptions } from './target.js';
 

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import type * as tf from '@tensorflow/tfjs';
-import { InvalidParameterError, RangeTest, type RangeTestOptions, type RangeTestResult } from '@anneal/core';
+import { InvalidParameterError } from '@anneal/core';
+import { RangeTest, type RangeTestOptions, type RangeTestResult } from '@anneal/core/adapter';
 import { bindOptimizer } from './bind-optimizer.js';
 import { UnsupportedOptimizerError } from './errors.js';
 import type { TfCore } from './tf-types.js';

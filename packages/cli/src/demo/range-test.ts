@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { RangeTestResult } from '@anneal/core';
+import type { RangeTestResult } from '@anneal/core/adapter';
 import type { SpiralData } from './data.js';
 import { buildModel, tensors, type DemoModules } from './train.js';
 

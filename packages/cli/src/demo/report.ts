@@ -8,7 +8,7 @@ import { escapeXml, renderSvgChart } from '../svg.js';
 import { compact } from '../format.js';
 import type { DemoRun } from './schedules.js';
 import type { RunResult } from './train.js';
-import type { RangeTestResult } from '@anneal/core';
+import type { RangeTestResult } from '@anneal/core/adapter';
 import { describeSuggestions } from './range-test.js';
 
 /** What the report shows. */

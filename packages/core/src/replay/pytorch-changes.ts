@@ -136,7 +136,7 @@ export const PYTORCH_CHANGES: readonly PyTorchChange[] = [
     behaviour: 'ReduceLROnPlateau',
     pytorch113: 'a plain class: no `get_last_lr()`; SequentialLR and ChainedScheduler accept it and fail when stepped',
     pytorch2: 'an LRScheduler: `get_last_lr()` from construction on; SequentialLR and ChainedScheduler refuse it when built',
-    anneal: '`getLastLr()` from construction on and the composites refuse it when built, under both; it is not an `LRScheduler` subclass (same methods)',
+    anneal: '`getLastLr()` from construction on, under both; it is not an `LRScheduler` subclass (same methods). SequentialLR and ChainedScheduler run it as a phase or member driven by `step(metric)` (an extension of both versions)',
     option: false,
     cases: ['plateau_get_last_lr', 'plateau_get_last_lr_cooldown_min_lr'],
   },

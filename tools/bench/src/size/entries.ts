@@ -46,6 +46,13 @@ const KB = 1024;
  *   descriptors; limit 10,400 B), `core-json` 15.31 → 24.39 kB and `core-replay` 16.86 → 25.85 kB (the four
  *   readers and their tables, whose key descriptions the docs pages are generated from; replay reads specs
  *   with the same readers).
+ * - All four issues merged (PyTorch 2 stepping, exact resume, the ecosystem readers, the training tools),
+ *   measured together: root 15,094 B (14.74 kB) after the range test moved from the root entry to
+ *   `@anneal/core/adapter` (it was 15.80 kB with it: the adapters' `findLr` is its only user); json
+ *   26,409 B; meta 10,322 B; adapter 6,769 B (the driver's resume and metric routing, the range test);
+ *   replay 28,273 B. Limits = measured + ~3%. The root entry is now above the 14.9 kB it had when the
+ *   8 kB target was set: the stateful layer's PyTorch 2 stepping, resume, CooldownLR and the plateau
+ *   phases are what it carries; meeting the target needs the stateful classes split from the schedules.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -72,30 +79,30 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 99_001,
+    limitBytes: 15_550,
   },
   {
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 99_002,
+    limitBytes: 27_200,
   },
   {
     id: 'core-meta',
     title: "import * from '@anneal/core/meta' (every export)",
     code: "export * from '@anneal/core/meta';",
-    limitBytes: 10_400,
+    limitBytes: 10_650,
   },
   {
     id: 'core-adapter',
     title: "import * from '@anneal/core/adapter' (every export)",
     code: "export * from '@anneal/core/adapter';",
-    limitBytes: 4_250,
+    limitBytes: 7_000,
   },
   {
     id: 'core-replay',
     title: "import * from '@anneal/core/replay' (every export)",
     code: "export * from '@anneal/core/replay';",
-    limitBytes: 99_003,
+    limitBytes: 29_100,
   },
 ];
