@@ -31,7 +31,7 @@ describe('anneal replay', () => {
     const run = await runCli(['replay', 'tampered.json'], { cwd: dir });
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe('tampered.json');
+    expect(lines[0]).toBe("tampered.json (replayed with pytorch: '1.13', proven against 1.13.1)");
     expect(lines[1]).toMatch(/^ {2}ok {3}/);
     expect(lines[2]).toMatch(new RegExp(`^  FAIL ${trace.cases[1]!.name} +max deviation n/a|^  FAIL ${trace.cases[1]!.name} +max deviation \\d`));
     expect(lines[3]).toMatch(/^ {7}row 3: expected \[/);
