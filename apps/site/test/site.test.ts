@@ -192,8 +192,11 @@ function checkSchedulePlot(f: FigureData, where: string): { series: number; poin
   const quantity = f.data.quantity as 'lr' | 'momentum';
   const baseMomentum = Number(f.data.baseMomentum);
   const schedules: Schedule[] = series.map((s) => scheduleFromJSON(s.spec));
-  const value = (i: number, t: number): number | null => {
+  const value = (i: number, step: number): number | null => {
     const s = schedules[i]!;
+    // A staircase shows the value of the last update at or before the step.
+    const perStep = series[i]!.perStep;
+    const t = perStep ? Number((Math.floor(step * perStep + 1e-9) / perStep).toPrecision(12)) : step;
     if (quantity === 'lr') return s.lr(t, series[i]!.baseLr);
     return s.momentum ? s.momentum(t, baseMomentum) : null;
   };

@@ -1,7 +1,8 @@
 /**
  * <SchedulePlot>: plots one or more schedules given as JSON (anneal's spelling or PyTorch's),
  * sampled in the page by @anneal/core (`scheduleFromJSON` + `sampleSchedule`). The cursor shows
- * `schedule.lr(t, baseLr)` computed at that exact step. Rendered during SSR, so the curve is in the HTML.
+ * `schedule.lr(t, baseLr)` computed at that exact step (on a staircase, at the last update before it: the
+ * value drawn). Rendered during SSR, so the curve is in the HTML.
  *
  * `data-series` and `data-points` carry the specs and the values at a few steps, for the browser tests.
  */
@@ -60,8 +61,18 @@ interface Prepared {
   schedule: Schedule;
 }
 
-/** The value a plot shows for one curve at step `t`. */
-function valueAt(p: Prepared, t: number, quantity: 'lr' | 'momentum', baseMomentum: number): number | null {
+/**
+ * The step whose value a curve shows at `t`: `t` itself for a continuous curve; for a staircase
+ * (`perStep` updates per step) the last update at or before `t`, the value a training loop holds.
+ */
+export function heldStep(t: number, perStep: number | undefined): number {
+  if (perStep === undefined) return t;
+  return Number((Math.floor(t * perStep + 1e-9) / perStep).toPrecision(12));
+}
+
+/** The value a plot shows for one curve at step `t` (the held value on a staircase). */
+function valueAt(p: Prepared, step: number, quantity: 'lr' | 'momentum', baseMomentum: number): number | null {
+  const t = heldStep(step, p.perStep);
   if (quantity === 'lr') return p.schedule.lr(t, p.baseLr);
   return p.schedule.momentum ? p.schedule.momentum(t, baseMomentum) : null;
 }
