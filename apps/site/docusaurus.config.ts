@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { themes as prismThemes } from 'prism-react-renderer';
+import katexWoff2 from './src/plugins/katex-woff2';
 
 // The site must build and run with no network: no web fonts, no CDN, no analytics, no search
 // service. KaTeX's stylesheet and fonts come from the installed `katex` package
@@ -25,6 +26,28 @@ const config: Config = {
   },
   i18n: { defaultLocale: 'en', locales: ['en'] },
   clientModules: ['./src/clientModules/katex.ts'],
+  plugins: [katexWoff2],
+  themes: [
+    [
+      // Offline search: the index is built with the site (build/search-index*.json) and searched in the
+      // reader's browser; nothing is fetched from a search service. Ctrl-K (⌘K) focuses the search box.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en'],
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: true,
+        docsRouteBasePath: '/docs',
+        docsDir: '../../docs',
+        searchBarShortcut: true,
+        searchBarShortcutKeymap: 'mod+k',
+        highlightSearchTermsOnTargetPage: false,
+        searchResultLimits: 10,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
   presets: [
     [
       'classic',
