@@ -15,7 +15,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import * as core from '@anneal/core';
 import { CosineAnnealingLR, ReduceLROnPlateau, cosine, restartPosition, sgdr, type Schedule } from '@anneal/core';
 import { scheduleFromJSON } from '@anneal/core/json';
+import { descriptorOf, sampleSpec, SCHEDULE_DESCRIPTORS } from '@anneal/core/meta';
 import { startServer } from '../scripts/serve.mjs';
+import { cssSize, weighPage } from '../scripts/weigh.mjs';
+import { tsLiteral } from '../src/lib/codegen';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +35,8 @@ const SCREENSHOTS: Record<string, string> = {
   '/docs/schedules/plateau': 'plateau',
   '/docs/misreadings': 'misreadings',
   '/docs/guides/migrating-from-pytorch': 'migrating-from-pytorch',
-  '/docs/api/core': 'api-core',
+  '/docs/reference/schedules/sgdr': 'reference-sgdr',
+  '/docs/reference/classes/OneCycleLR': 'reference-one-cycle-lr',
 };
 
 /** Pages that must show typeset mathematics. */
@@ -275,12 +279,36 @@ function checkMisreading(f: FigureData, where: string): void {
   expect(f.yDomain[0], `${where}: the misreadings go negative`).toBeLessThan(0);
 }
 
+/**
+ * Words of table cells that the layout split across lines ("numb / er"): for every word of every text in
+ * a table, the rectangles of its characters must all sit on one line.
+ */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const table of document.querySelectorAll('article table, main table')) {
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const m of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 describe('the built site', () => {
   it('has a sitemap listing the docs, the API reference and the playground', () => {
     expect(PAGES.length).toBeGreaterThanOrEqual(25);
-    for (const path of ['/', '/playground', '/docs/schedules/cosine-annealing', '/docs/schedules/sgdr', '/docs/misreadings', '/docs/api/core']) {
+    for (const path of ['/', '/playground', '/docs/schedules/cosine-annealing', '/docs/schedules/sgdr', '/docs/misreadings', '/docs/reference', '/docs/reference/changelog']) {
       expect(PAGES).toContain(path);
     }
   });
@@ -308,9 +336,11 @@ describe('the built site', () => {
   it('links every sidebar entry to a page of the sitemap', async () => {
     const { page, errors } = await open('/docs/schedules/cosine-annealing');
     const links = await page.$$eval('nav.menu a.menu__link[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
-    const api = await open('/docs/api');
+    const api = await open('/docs/reference');
     const apiLinks = await api.page.$$eval('nav.menu a.menu__link[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
-    expect(apiLinks).toContain('/docs/api/core');
+    expect(apiLinks).toContain('/docs/reference/schedules/cosine');
+    expect(apiLinks).toContain('/docs/reference/classes/CosineAnnealingLR');
+    expect(apiLinks).toContain('/docs/api/optim');
     const all = new Set([...links, ...apiLinks]);
     expect(all.size).toBeGreaterThanOrEqual(25);
     expect(api.errors).toEqual([]);
@@ -353,6 +383,7 @@ describe('the built site', () => {
       if (/^\/docs\/(schedules\/|misreadings)/.test(path)) {
         expect(await page.locator('figure[data-testid] svg path[data-series-index]').count(), 'a plot').toBeGreaterThan(0);
       }
+      expect(await brokenWords(page), 'identifiers broken across lines in tables at 1280 px').toEqual([]);
       const name = SCREENSHOTS[path];
       // The API pages are very long: their screenshot is the first screen only.
       if (name) await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: !path.startsWith('/docs/api') });
@@ -539,6 +570,115 @@ describe('the built site', () => {
     await page.waitForSelector('html[data-has-hydrated="true"]');
     await expect.poll(async () => page.inputValue('input[data-param="totalSteps"]')).toBe('80');
     expect(await page.inputValue('[data-testid="schedule-type"]')).toBe('oneCycle');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is light: KaTeX fonts as woff2 files only, built CSS <= 120 kB, the cosine page <= 500 kB on the wire', async () => {
+    const fonts = readdirSync(join(BUILD, 'assets', 'fonts'));
+    expect(fonts.filter((f) => f.startsWith('KaTeX_')).length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => /\.(woff|ttf|eot)$/.test(f))).toEqual([]);
+    const css = cssSize(BUILD);
+    const cssText = css.files.map((f) => readFileSync(join(BUILD, 'assets', 'css', f), 'utf8')).join('');
+    expect(cssText).not.toMatch(/data:font|format\(["']?(woff|truetype)["']?\)/);
+    expect(css.bytes).toBeLessThanOrEqual(120_000);
+    const weight = await weighPage(context, `${base}/docs/schedules/cosine-annealing`);
+    console.log(`site weight: CSS ${css.bytes} B; cosine page ${weight.transferred} B transferred (${weight.decoded} B decoded, ${weight.requests} requests, load ${weight.loadMs} ms), ${weight.prefetched} B prefetched for linked pages`);
+    expect(weight.transferred).toBeLessThanOrEqual(500_000);
+  });
+
+  it('searches offline: Ctrl-K opens the search box, the index comes from this site, a result opens its page', async () => {
+    const { page, errors } = await open('/docs/intro');
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.keyboard.press('Control+k');
+    const input = page.locator('input.navbar__search-input');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await input.pressSequentially('warm restarts', { delay: 20 });
+    const suggestion = page.locator('.aa-suggestion a, [role="option"] a').first();
+    await suggestion.waitFor({ timeout: 20_000 });
+    const hrefs = await page.locator('.aa-suggestion a, [role="option"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.some((h) => h.startsWith('/docs/schedules/sgdr') || h.startsWith('/docs/reference/schedules/sgdr'))).toBe(true);
+    expect(requests.some((u) => /\/search-index[^/]*\.json$/.test(new URL(u).pathname))).toBe(true);
+    expect(requests.every((u) => u.startsWith(base) || u.startsWith('data:'))).toBe(true);
+    const target = hrefs.find((h) => h.startsWith('/docs/schedules/sgdr'))!;
+    await page.locator(`.aa-suggestion a[href="${target}"], [role="option"] a[href="${target}"]`).first().click();
+    await page.waitForURL((u) => u.pathname === '/docs/schedules/sgdr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('at 390 px, no identifier in any table breaks mid-word', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const broken: string[] = [];
+    for (const path of PAGES.filter((p) => p.startsWith('/docs/'))) {
+      await page.goto(base + path, { waitUntil: 'load' });
+      if ((await page.locator('article table').count()) === 0) continue;
+      for (const word of await brokenWords(page)) broken.push(`${path}: ${word}`);
+    }
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+
+  it('has a reference entry per schedule kind and per scheduler class, from the descriptors, with their links', async () => {
+    const classes = new Set<string>();
+    for (const d of SCHEDULE_DESCRIPTORS) {
+      expect(PAGES).toContain(`/docs/reference/schedules/${d.type}`);
+      if (d.torch && typeof (core as Record<string, unknown>)[d.torch.class] === 'function') classes.add(d.torch.class);
+    }
+    for (const c of [...classes, 'ReduceLROnPlateau', 'LambdaLR']) expect(PAGES).toContain(`/docs/reference/classes/${c}`);
+
+    const { page, errors } = await open('/docs/reference/schedules/sgdr');
+    const entry = page.locator('[data-testid="schedule-reference"]');
+    expect(await entry.getAttribute('data-type')).toBe('sgdr');
+    const options = await page.$$eval('[data-testid="options-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+    expect(options).toEqual(Object.keys(descriptorOf('sgdr')!.options));
+    expect(await page.locator('[data-testid="reference-formula"] .katex').count()).toBe(1);
+    expect(await page.locator('a[data-testid="torch-docs"]').getAttribute('href')).toBe(descriptorOf('sgdr')!.torch!.docs);
+    expect(await page.locator('a[data-testid="paper"]').first().getAttribute('href')).toBe('https://arxiv.org/abs/1608.03983');
+    expect(await page.locator('a[data-testid="source"]').getAttribute('href')).toMatch(/\/packages\/core\/src\/schedules\/sgdr\.ts$/);
+    // The printed example is the plotted sample, and runs: its value comment is @anneal/core's.
+    const code = await page.locator('[data-testid="schedule-reference"] pre').nth(1).innerText();
+    const sample = sampleSpec(descriptorOf('sgdr')!);
+    expect(code).toContain(`sgdr(${tsLiteral(Object.fromEntries(Object.entries(sample).filter(([k]) => k !== 'type')))})`);
+    expect(await page.locator('[data-testid="equivalents-table"]').innerText()).toContain('CosineDecayRestarts');
+    await page.close();
+
+    // Papers: WSD and linear decay to zero; each class has PyTorch's page; every hand-written page can be edited.
+    const wsd = await open('/docs/reference/schedules/wsd');
+    expect(await wsd.page.locator('a[data-testid="paper"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('https://arxiv.org/abs/2404.06395');
+    await wsd.page.close();
+    const linear = await open('/docs/reference/schedules/linear');
+    expect(await linear.page.locator('a[data-testid="paper"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('https://arxiv.org/abs/2502.15938');
+    await linear.page.close();
+    const oneCycle = await open('/docs/reference/classes/OneCycleLR');
+    expect(await oneCycle.page.locator('a[data-testid="torch-docs"]').getAttribute('href')).toContain('torch.optim.lr_scheduler.OneCycleLR');
+    expect(await oneCycle.page.locator('[data-testid="scheduler-reference"]').innerText()).toContain('once per batch');
+    await oneCycle.page.close();
+    const cosinePage = await open('/docs/schedules/cosine-annealing');
+    expect(await cosinePage.page.locator('a.theme-edit-this-page').getAttribute('href')).toMatch(/\/edit\/[^/]+\/docs\/schedules\/cosine-annealing\.mdx$/);
+    const footer = await cosinePage.page.locator('footer').innerText();
+    expect(footer).toContain('1.13.1');
+    expect(footer).toContain('2.13.0');
+    expect(footer).toContain('Changelog');
+    expect(await cosinePage.page.locator('.navbar-version').innerText()).toMatch(/^v\d+\.\d+\.\d+/);
+    expect(errors.concat(wsd.errors, linear.errors, oneCycle.errors, cosinePage.errors)).toEqual([]);
+    await cosinePage.page.close();
+  });
+
+  it('reads the held value on a staircase: SGDR stepped once per epoch shows 0.1 at epoch 0.4', async () => {
+    const { page, errors } = await open('/docs/schedules/sgdr');
+    const figure = page.locator('figure[data-testid="schedule-plot"]').filter({ hasText: 'step() once per epoch' }).first();
+    const svg = figure.locator('svg[role="img"]');
+    await svg.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    const readout = figure.locator('[data-testid="plot-readout"]');
+    await expect.poll(() => readout.getAttribute('data-step')).toBe('0.4');
+    const [perEpoch, perBatch] = JSON.parse((await readout.getAttribute('data-values'))!) as number[];
+    expect(perEpoch).toBe(0.1);
+    expect(perBatch).toBe(sgdr({ t0: 4, tMult: 2 }).lr(0.4, 0.1));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -21,6 +21,8 @@ export interface PlotItem {
   /** Draw the rate as a training loop sets it: `perStep` updates per step, held in between. Omitted: the continuous closed form. */
   perStep?: number;
   dashed?: boolean;
+  /** Palette index; default: the curve's position. */
+  colour?: number;
 }
 
 export interface SchedulePlotProps {
@@ -50,6 +52,8 @@ export interface SchedulePlotProps {
   height?: number;
   yFromZero?: boolean;
   yDomain?: [number, number];
+  /** A logarithmic rate axis. */
+  yLog?: boolean;
   testId?: string;
 }
 
@@ -98,19 +102,20 @@ export default function SchedulePlot(props: SchedulePlotProps): ReactNode {
     () =>
       prepared.map((p, i) => {
         const dashed = items[i]?.dashed ?? false;
+        const colour = items[i]?.colour ?? i;
         if (p.perStep !== undefined) {
           const n = Math.floor(steps * p.perStep);
           const xs = Float64Array.from({ length: n + 1 }, (_, k) => k / p.perStep!);
           const ys = quantity === 'lr'
             ? sampleSchedule(p.schedule, { points: n + 1, stepSize: 1 / p.perStep, baseLr: p.baseLr })
             : Float64Array.from(xs, (t) => valueAt(p, t, quantity, baseMomentum) ?? NaN);
-          return { label: p.label, xs, ys, stepped: true, dashed };
+          return { label: p.label, xs, ys, stepped: true, dashed, colour };
         }
         const xs = Float64Array.from({ length: samples + 1 }, (_, k) => (k * steps) / samples);
         const ys = quantity === 'lr'
           ? sampleSchedule(p.schedule, { points: samples + 1, stepSize: steps / samples, baseLr: p.baseLr })
           : Float64Array.from(xs, (t) => valueAt(p, t, quantity, baseMomentum) ?? NaN);
-        return { label: p.label, xs, ys, dashed };
+        return { label: p.label, xs, ys, dashed, colour };
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [prepared, steps, samples, quantity, baseMomentum],
@@ -132,6 +137,7 @@ export default function SchedulePlot(props: SchedulePlotProps): ReactNode {
       xDomain={[0, steps]}
       {...(props.yDomain ? { yDomain: props.yDomain } : {})}
       yFromZero={props.yFromZero ?? quantity === 'lr'}
+      yLog={props.yLog ?? false}
       xLabel={props.xLabel ?? 'step'}
       yLabel={props.yLabel ?? (quantity === 'lr' ? 'learning rate' : 'momentum')}
       height={props.height ?? 300}
