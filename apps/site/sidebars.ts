@@ -29,6 +29,7 @@ const sidebars: SidebarsConfig = {
       ],
     },
     'misreadings',
+    'choosing-a-schedule',
     {
       type: 'category',
       label: 'Guides',

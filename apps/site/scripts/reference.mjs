@@ -132,7 +132,19 @@ export function generateReference() {
       join(outDir, 'schedules', `${d.type}.mdx`),
       page(
         { title: `${d.type}: ${d.label}`, sidebar_label: d.type, sidebar_position: i + 1, description: `${d.label}: signature, options and defaults, formula, plot, example and equivalents of anneal's ${d.type} schedule.`, custom_edit_url: null },
-        `<ScheduleReference type=${attr(d.type)} source=${attr(file)} optionDocs=${attr(docs)} />`,
+        [
+          // Imported by the page (not an MDX global), so only reference pages load it; the formula is
+          // typeset at build time by rehype-katex, as on the hand-written pages.
+          "import ScheduleReference from '@site/src/components/reference/ScheduleReference';",
+          '',
+          `<ScheduleReference type=${attr(d.type)} source=${attr(file)} optionDocs=${attr(docs)}>`,
+          '',
+          '$$',
+          d.formula,
+          '$$',
+          '',
+          '</ScheduleReference>',
+        ].join('\n'),
       ),
     );
     pages++;
@@ -158,6 +170,7 @@ export function generateReference() {
       join(outDir, 'classes', `${c.name}.mdx`),
       page(
         { title: c.name, sidebar_position: i + 1, description: `anneal's stateful ${c.name}: constructor, options, PyTorch keywords, stepping, example.`, custom_edit_url: null },
+        "import SchedulerReference from '@site/src/components/reference/SchedulerReference';\n\n" +
         `<SchedulerReference name=${attr(c.name)} type=${attr(c.type)} source=${attr(file)} signature=${attr(signature)} optionDocs=${attr(docs)} summary=${attr(c.extra?.summary ?? null)} torchClass=${attr(c.extra ? c.extra.torch : c.name)} />`,
       ),
     );
@@ -169,7 +182,7 @@ export function generateReference() {
     join(outDir, 'index.mdx'),
     page(
       { title: 'Reference', sidebar_label: 'Overview', sidebar_position: 1, slug: '/reference', custom_edit_url: null },
-      '<ReferenceIndex />',
+      "import ReferenceIndex from '@site/src/components/reference/ReferenceIndex';\n\n<ReferenceIndex />",
     ),
   );
   pages++;

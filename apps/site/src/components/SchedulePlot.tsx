@@ -150,6 +150,7 @@ export default function SchedulePlot(props: SchedulePlotProps): ReactNode {
         quantity,
         'base-momentum': String(baseMomentum),
         points: JSON.stringify(points),
+        samples: String(samples),
       }}
     />
   );

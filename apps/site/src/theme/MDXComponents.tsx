@@ -6,9 +6,6 @@ import PlateauPlot from '@site/src/components/PlateauPlot';
 import RestartTable from '@site/src/components/RestartTable';
 import MisreadingPlot from '@site/src/components/MisreadingPlot';
 import RecursiveDrift from '@site/src/components/RecursiveDrift';
-import ScheduleReference from '@site/src/components/reference/ScheduleReference';
-import SchedulerReference from '@site/src/components/reference/SchedulerReference';
-import ReferenceIndex from '@site/src/components/reference/ReferenceIndex';
 
 export default {
   ...MDXComponents,
@@ -18,7 +15,4 @@ export default {
   RestartTable,
   MisreadingPlot,
   RecursiveDrift,
-  ScheduleReference,
-  SchedulerReference,
-  ReferenceIndex,
 };

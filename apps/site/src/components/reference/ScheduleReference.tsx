@@ -13,7 +13,7 @@ import SchedulePlot from '../SchedulePlot';
 import { toPyTorch, toTypeScript } from '../../lib/codegen';
 import { EQUIVALENTS } from '../../lib/equivalents';
 import { arxivUrl, papersOf, sourceUrl, torchDocsUrl } from '../../lib/links';
-import { Formula, Inline, Links, RefTable, showValue, type LinkItem } from './parts';
+import { Inline, Links, RefTable, showValue, type LinkItem } from './parts';
 
 export interface OptionDoc {
   doc: string;
@@ -61,7 +61,7 @@ export function signatureOf(d: ScheduleDescriptor): string {
   return `${d.type}(${opts}): Schedule`;
 }
 
-export default function ScheduleReference({ type, source, optionDocs }: { type: string; source: string | null; optionDocs: Record<string, OptionDoc> }): ReactNode {
+export default function ScheduleReference({ type, source, optionDocs, children }: { type: string; source: string | null; optionDocs: Record<string, OptionDoc>; children?: ReactNode }): ReactNode {
   const d = descriptorOf(type);
   if (d === undefined) throw new Error(`no descriptor for ${type}`);
   const spec = sampleSpec(d) as Spec;
@@ -116,7 +116,8 @@ export default function ScheduleReference({ type, source, optionDocs }: { type: 
         />
       )}
       <h2 id="formula">Formula</h2>
-      <Formula tex={d.formula} />
+      {/* The descriptor's TeX, typeset at build time (the generated page passes it as $$...$$). */}
+      <div data-testid="reference-formula">{children}</div>
       <h2 id="plot">Plot</h2>
       <SchedulePlot spec={spec} steps={steps} height={220} />
       <h2 id="example">Example</h2>
@@ -127,7 +128,7 @@ export default function ScheduleReference({ type, source, optionDocs }: { type: 
         testId="equivalents-table"
         head={['library', 'spelling']}
         rows={[
-          ['anneal JSON', <code key="j">{JSON.stringify(spec)}</code>],
+          ['anneal JSON', <code key="j">{JSON.stringify(spec).replace(/,(?=")/g, ', ').replace(/":/g, '": ')}</code>],
           ['PyTorch', d.torch ? <code key="c">{d.torch.class}</code> : 'none: a LambdaLR (below)'],
           ['HF transformers', <Inline key="h" text={eq.hf ?? none} />],
           ['timm', <Inline key="t" text={eq.timm ?? none} />],

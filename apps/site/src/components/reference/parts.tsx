@@ -1,6 +1,5 @@
-/** Small pieces the reference entries share: inline code from backticks, link rows, the formula. */
+/** Small pieces the reference entries share: inline code from backticks, link rows, tables. */
 import React, { type ReactNode } from 'react';
-import katex from 'katex';
 import styles from './reference.module.css';
 
 /** Text with `backtick` spans as <code>. */
@@ -11,12 +10,6 @@ export function Inline({ text }: { text: string }): ReactNode {
       {parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <React.Fragment key={i}>{part}</React.Fragment>))}
     </>
   );
-}
-
-/** A TeX formula, typeset during SSR with the installed KaTeX. */
-export function Formula({ tex }: { tex: string }): ReactNode {
-  const html = katex.renderToString(tex, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
-  return <div className={styles.formula} data-testid="reference-formula" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export interface LinkItem {
