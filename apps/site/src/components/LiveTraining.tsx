@@ -23,7 +23,7 @@ function meanSeries(runs: RunResult[], pick: (r: RunResult) => number[]): PlotSe
   });
 }
 
-function Figure({ title, runs, pick, yLabel, testId, log }: { title: string; runs: RunResult[]; pick: (r: RunResult) => number[]; yLabel: string; testId: string; log?: boolean }) {
+function Figure({ title, runs, pick, yLabel, testId }: { title: string; runs: RunResult[]; pick: (r: RunResult) => number[]; yLabel: string; testId: string }) {
   const series = meanSeries(runs, pick);
   if (series.every((s) => s.xs.length === 0)) return null;
   return (
@@ -35,7 +35,6 @@ function Figure({ title, runs, pick, yLabel, testId, log }: { title: string; run
       xLabel="epoch"
       yLabel={yLabel}
       yFromZero={false}
-      {...(log ? { yLog: true } : {})}
       height={240}
       exactAt={(t) => series.map((s) => { const i = Array.from(s.xs).indexOf(t); return i < 0 ? null : s.ys[i]!; })}
     />
@@ -108,7 +107,7 @@ export default function LiveTraining(): ReactNode {
         </span>
       </div>
       <Figure title="Held-out accuracy per epoch (mean over seeds)" runs={runs} pick={(r) => r.testAccuracy} yLabel="held-out accuracy" testId="training-accuracy" />
-      <Figure title="Training loss per epoch (mean over seeds)" runs={runs} pick={(r) => r.trainLoss} yLabel="training loss" testId="training-loss" log />
+      <Figure title="Training loss per epoch (mean over seeds)" runs={runs} pick={(r) => r.trainLoss} yLabel="training loss" testId="training-loss" />
       <Figure title="Learning rate in the last batch of each epoch" runs={runs} pick={(r) => r.lr} yLabel="learning rate" testId="training-lr" />
       {state === 'done' && (
         <table data-testid="training-summary">
