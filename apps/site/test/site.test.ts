@@ -600,6 +600,21 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('names only source files that exist in the front matter of the hand-written pages', () => {
+    const docs = join(SITE, '..', '..', 'docs');
+    const pages = (readdirSync(docs, { recursive: true }) as string[]).filter((f) => /\.mdx?$/.test(f) && !f.startsWith('api') && !f.startsWith('reference'));
+    let named = 0;
+    for (const page of pages) {
+      const front = readFileSync(join(docs, page), 'utf8').match(/^---\n([\s\S]*?)\n---/)?.[1] ?? '';
+      const block = front.match(/^source_files:\n((?:\s+- .*\n?)*)/m)?.[1] ?? '';
+      for (const m of block.matchAll(/- (\S+)/g)) {
+        named++;
+        expect(existsSync(join(SITE, '..', '..', m[1]!)), `${page}: ${m[1]}`).toBe(true);
+      }
+    }
+    expect(named).toBeGreaterThanOrEqual(14);
+  });
+
   it('is light: KaTeX fonts as woff2 files only, built CSS <= 120 kB, the cosine page <= 500 kB on the wire', async () => {
     const fonts = readdirSync(join(BUILD, 'assets', 'fonts'));
     expect(fonts.filter((f) => f.startsWith('KaTeX_')).length).toBeGreaterThan(0);
@@ -684,6 +699,10 @@ describe('the built site', () => {
     await oneCycle.page.close();
     const cosinePage = await open('/docs/schedules/cosine-annealing');
     expect(await cosinePage.page.locator('a.theme-edit-this-page').getAttribute('href')).toMatch(/\/edit\/[^/]+\/docs\/schedules\/cosine-annealing\.mdx$/);
+    // The schedule pages link the code they describe and their papers (front matter source_files, papers).
+    const sources = await cosinePage.page.locator('a[data-testid="page-source"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(sources.some((h) => h.endsWith('/packages/core/src/schedules/cosine.ts'))).toBe(true);
+    expect(await cosinePage.page.locator('a[data-testid="page-paper"]').getAttribute('href')).toBe('https://arxiv.org/abs/1608.03983');
     const footer = await cosinePage.page.locator('footer.footer').innerText();
     expect(footer).toContain('1.13.1');
     expect(footer).toContain('2.13.0');
