@@ -3,6 +3,13 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { themes as prismThemes } from 'prism-react-renderer';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import katexWoff2 from './src/plugins/katex-woff2';
+import { PYTORCH_PROVEN, REPO, BRANCH } from './src/lib/links';
+
+/** The version of @anneal/core these pages document (the workspace's, read at build time). */
+const CORE_VERSION: string = JSON.parse(readFileSync(join(__dirname, '..', '..', 'packages', 'core', 'package.json'), 'utf8')).version;
 
 // The site must build and run with no network: no web fonts, no CDN, no analytics, no search
 // service. KaTeX's stylesheet and fonts come from the installed `katex` package
@@ -25,6 +32,28 @@ const config: Config = {
   },
   i18n: { defaultLocale: 'en', locales: ['en'] },
   clientModules: ['./src/clientModules/katex.ts'],
+  plugins: [katexWoff2],
+  themes: [
+    [
+      // Offline search: the index is built with the site (build/search-index*.json) and searched in the
+      // reader's browser; nothing is fetched from a search service. Ctrl-K (⌘K) focuses the search box.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en'],
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: true,
+        docsRouteBasePath: '/docs',
+        docsDir: '../../docs',
+        searchBarShortcut: true,
+        searchBarShortcutKeymap: 'mod+k',
+        highlightSearchTermsOnTargetPage: false,
+        searchResultLimits: 10,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
   presets: [
     [
       'classic',
@@ -36,6 +65,8 @@ const config: Config = {
           remarkPlugins: [remarkMath],
           rehypePlugins: [rehypeKatex],
           exclude: ['**/_*.{md,mdx}', '**/README.md', '**/.gitignore'],
+          // "Edit this page" on the hand-written pages; the generated ones (reference, api) set custom_edit_url: null.
+          editUrl: ({ docPath }) => `${REPO}/edit/${BRANCH}/docs/${docPath}`,
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
@@ -50,8 +81,10 @@ const config: Config = {
       logo: { alt: 'anneal', src: 'img/favicon.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'docs', position: 'left', label: 'Docs' },
-        { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API' },
+        { type: 'docSidebar', sidebarId: 'reference', position: 'left', label: 'Reference' },
         { to: '/playground', position: 'left', label: 'Playground' },
+        { to: '/docs/reference/changelog', position: 'right', label: `v${CORE_VERSION}`, className: 'navbar-version' },
+        { href: REPO, position: 'right', label: 'Source' },
       ],
     },
     footer: {
@@ -73,8 +106,16 @@ const config: Config = {
             { label: 'Playground', to: '/playground' },
           ],
         },
+        {
+          title: 'Project',
+          items: [
+            { label: 'Reference', to: '/docs/reference' },
+            { label: `Changelog (@anneal/core ${CORE_VERSION})`, to: '/docs/reference/changelog' },
+            { label: 'Source', href: REPO },
+          ],
+        },
       ],
-      copyright: 'anneal is MIT licensed.',
+      copyright: `anneal ${CORE_VERSION}, MIT licensed. Values checked against traces recorded from PyTorch ${PYTORCH_PROVEN.join(' and ')}.`,
     },
     prism: {
       theme: prismThemes.github,

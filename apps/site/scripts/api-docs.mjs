@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Generates the API reference from the TSDoc of the published packages: one Markdown page per
-// package in docs/api/ (git-ignored), with TypeDoc and typedoc-plugin-markdown. Packages that do
+// Generates the API pages of the entry points and packages besides @anneal/core's root (whose schedules
+// and classes have the generated reference, scripts/reference.mjs) from their TSDoc: one Markdown page
+// per entry point in docs/api/ (git-ignored), with TypeDoc and typedoc-plugin-markdown. Packages that do
 // not exist (yet) are skipped, so the site builds while adapters are still being written.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,6 @@ const outDir = join(root, 'docs', 'api');
 
 /** The packages documented, in sidebar order. */
 export const API_PACKAGES = [
-  { dir: 'packages/core', slug: 'core', summary: 'schedules, combinators, PyTorch-exact schedulers' },
   { dir: 'packages/core', entry: 'json', slug: 'core-json', summary: 'schedules and schedulers from JSON (anneal and PyTorch spelling)' },
   { dir: 'packages/core', entry: 'replay', slug: 'core-replay', summary: 'replay of PyTorch traces' },
   { dir: 'packages/core', entry: 'meta', slug: 'core-meta', summary: 'the descriptor of every schedule kind' },
@@ -90,6 +90,7 @@ export async function generateApiDocs() {
       `sidebar_position: ${position + 2}`,
       `slug: /api/${pkg.slug}`,
       `description: ${JSON.stringify(description ?? pkg.summary)}`,
+      'custom_edit_url: null',
       '---',
       '',
       `# ${name}`,
@@ -108,21 +109,22 @@ export async function generateApiDocs() {
   }
   const index = [
     '---',
-    'title: API reference',
+    'title: Other entry points and adapters',
     'sidebar_label: Overview',
     'sidebar_position: 1',
     'slug: /api',
+    'custom_edit_url: null',
     '---',
     '',
-    '# API reference',
+    '# Other entry points and adapters',
     '',
-    'One page per published package and entry point, generated from its TSDoc at build time:',
+    'The schedules and scheduler classes of `@anneal/core` have [an entry each](../reference/index.mdx). The other entry points and the adapter packages have one page each, generated from their TSDoc at build time:',
     '',
     ...written.map((p) => `- [\`${JSON.parse(readFileSync(join(root, p.dir, 'package.json'), 'utf8')).name}${p.entry ? `/${p.entry}` : ''}\`](./${p.slug}.md): ${p.summary}`),
     '',
   ].join('\n');
   writeFileSync(join(outDir, 'index.md'), index);
-  writeFileSync(join(outDir, '_category_.json'), JSON.stringify({ label: 'API reference', position: 100 }, null, 2) + '\n');
+  writeFileSync(join(outDir, '_category_.json'), JSON.stringify({ label: 'Other entry points and adapters', position: 100 }, null, 2) + '\n');
   console.log(`api-docs: ${written.map((p) => p.slug).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return written.map((p) => p.slug);
 }

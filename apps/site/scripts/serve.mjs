@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // A small static file server for the built site (build/), used by the browser tests and by
 // `pnpm --filter @anneal/site serve`. Serves `/path` from `path.html` or `path/index.html`,
-// and build/404.html with status 404 for anything else. Listens on 127.0.0.1 only.
+// and build/404.html with status 404 for anything else. Listens on 127.0.0.1 only. Text (HTML, JS,
+// CSS, JSON, SVG, XML) is sent gzip-compressed to clients that accept it, as static hosts do, so what
+// the browser tests and scripts/weigh.mjs measure is what a reader downloads.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +26,10 @@ const TYPES = {
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml)|image\/svg\+xml)/;
+/** gzip bodies by file, compressed once. */
+const gzipped = new Map();
 
 async function isFile(path) {
   try {
@@ -60,8 +67,17 @@ export async function startServer({ root = BUILD_DIR, port = 0 } = {}) {
     const status = file === null ? 404 : 200;
     const body = file === null ? await readFile(join(base, '404.html')).catch(() => 'Not found') : await readFile(file);
     const type = file === null ? TYPES['.html'] : (TYPES[extname(file)] ?? 'application/octet-stream');
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache' });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    let payload = body;
+    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const key = file ?? '404';
+      if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+      payload = gzipped.get(key);
+      headers['content-encoding'] = 'gzip';
+    }
+    headers['content-length'] = String(Buffer.byteLength(payload));
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : payload);
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -15,7 +15,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import * as core from '@anneal/core';
 import { CosineAnnealingLR, LinearLR, ReduceLROnPlateau, SequentialLR, cosine, restartPosition, sgdr, type Schedule } from '@anneal/core';
 import { scheduleFromJSON } from '@anneal/core/json';
+import { descriptorOf, sampleSpec, SCHEDULE_DESCRIPTORS } from '@anneal/core/meta';
 import { startServer } from '../scripts/serve.mjs';
+import { cssSize, weighPage } from '../scripts/weigh.mjs';
+import { tsLiteral } from '../src/lib/codegen';
+import { CANDIDATES, EXPERIMENT, stepsPerEpoch, type RunResult } from '../src/lib/training';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +36,8 @@ const SCREENSHOTS: Record<string, string> = {
   '/docs/schedules/plateau': 'plateau',
   '/docs/misreadings': 'misreadings',
   '/docs/guides/migrating-from-pytorch': 'migrating-from-pytorch',
-  '/docs/api/core': 'api-core',
+  '/docs/reference/schedules/sgdr': 'reference-sgdr',
+  '/docs/reference/classes/OneCycleLR': 'reference-one-cycle-lr',
 };
 
 /** Pages that must show typeset mathematics. */
@@ -114,6 +119,7 @@ interface Geometry {
   box: [number, number, number, number];
   xDomain: [number, number];
   yDomain: [number, number];
+  yScale?: string;
 }
 
 interface FigureData extends Geometry {
@@ -132,6 +138,7 @@ async function figures(page: Page, testId: string): Promise<FigureData[]> {
         box: JSON.parse(f.dataset.box!),
         xDomain: JSON.parse(f.dataset.xDomain!),
         yDomain: JSON.parse(f.dataset.yDomain!),
+        yScale: f.dataset.yScale,
         paths: [...f.querySelectorAll('path[data-series-index]')].map((p) => ({ d: p.getAttribute('d') ?? '', stepped: (p as SVGElement).dataset.stepped === 'true' })),
       };
     }),
@@ -160,7 +167,9 @@ function checkPath(g: Geometry, d: string, grid: number, expected: (t: number) =
   const [left, top, width, height] = g.box;
   const [x0, x1] = g.xDomain;
   const [y0, y1] = g.yDomain;
-  const yPx = (v: number) => top + height - ((v - y0) / (y1 - y0)) * height;
+  const log = g.yScale === 'log';
+  const yPx = (v: number) =>
+    log ? top + height - ((Math.log10(v) - Math.log10(y0)) / (Math.log10(y1) - Math.log10(y0))) * height : top + height - ((v - y0) / (y1 - y0)) * height;
   for (const [px, py] of pts) {
     expect(px, `${what}: x inside the plot`).toBeGreaterThanOrEqual(left - 0.01);
     expect(px, `${what}: x inside the plot`).toBeLessThanOrEqual(left + width + 0.01);
@@ -192,8 +201,11 @@ function checkSchedulePlot(f: FigureData, where: string): { series: number; poin
   const quantity = f.data.quantity as 'lr' | 'momentum';
   const baseMomentum = Number(f.data.baseMomentum);
   const schedules: Schedule[] = series.map((s) => scheduleFromJSON(s.spec));
-  const value = (i: number, t: number): number | null => {
+  const value = (i: number, step: number): number | null => {
     const s = schedules[i]!;
+    // A staircase shows the value of the last update at or before the step.
+    const perStep = series[i]!.perStep;
+    const t = perStep ? Number((Math.floor(step * perStep + 1e-9) / perStep).toPrecision(12)) : step;
     if (quantity === 'lr') return s.lr(t, series[i]!.baseLr);
     return s.momentum ? s.momentum(t, baseMomentum) : null;
   };
@@ -211,7 +223,7 @@ function checkSchedulePlot(f: FigureData, where: string): { series: number; poin
     expect(p.d, `${where}: path ${i} drawn`).not.toBe('');
     const n = vertices(p.d).length;
     const perStep = series[i]!.perStep;
-    const grid = perStep ? 1 / perStep : (f.xDomain[1] - f.xDomain[0]) / (n - 1);
+    const grid = perStep ? 1 / perStep : (f.xDomain[1] - f.xDomain[0]) / (f.data.samples ? Number(f.data.samples) : n - 1);
     count += checkPath(f, p.d, grid, (t) => value(i, t), p.stepped, `${where} ${series[i]!.label}`);
   });
   return { series: series.length, points: points.length, vertices: count };
@@ -280,12 +292,38 @@ function checkMisreading(f: FigureData, where: string): void {
   expect(f.yDomain[0], `${where}: the misreadings go negative`).toBeLessThan(0);
 }
 
+/**
+ * Identifiers of table cells that the layout split mid-word ("numb / er", "totalSte / ps"): a line break
+ * between two word characters (letters, digits, _ and $) of a text in a table. Breaks after punctuation
+ * (`a.b`, `one-cycle`, `[i]["lr"]`) are allowed.
+ */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const word = /[A-Za-z0-9_$]/;
+    for (const table of document.querySelectorAll('article table, main table')) {
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const m of text.matchAll(/[A-Za-z0-9_$]{2,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1 && word.test(m[0])) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 describe('the built site', () => {
   it('has a sitemap listing the docs, the API reference and the playground', () => {
     expect(PAGES.length).toBeGreaterThanOrEqual(25);
-    for (const path of ['/', '/playground', '/docs/schedules/cosine-annealing', '/docs/schedules/sgdr', '/docs/misreadings', '/docs/api/core']) {
+    for (const path of ['/', '/playground', '/docs/schedules/cosine-annealing', '/docs/schedules/sgdr', '/docs/misreadings', '/docs/reference', '/docs/reference/changelog']) {
       expect(PAGES).toContain(path);
     }
   });
@@ -313,9 +351,11 @@ describe('the built site', () => {
   it('links every sidebar entry to a page of the sitemap', async () => {
     const { page, errors } = await open('/docs/schedules/cosine-annealing');
     const links = await page.$$eval('nav.menu a.menu__link[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
-    const api = await open('/docs/api');
+    const api = await open('/docs/reference');
     const apiLinks = await api.page.$$eval('nav.menu a.menu__link[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
-    expect(apiLinks).toContain('/docs/api/core');
+    expect(apiLinks).toContain('/docs/reference/schedules/cosine');
+    expect(apiLinks).toContain('/docs/reference/classes/CosineAnnealingLR');
+    expect(apiLinks).toContain('/docs/api');
     const all = new Set([...links, ...apiLinks]);
     expect(all.size).toBeGreaterThanOrEqual(25);
     expect(api.errors).toEqual([]);
@@ -333,7 +373,7 @@ describe('the built site', () => {
       expect(await page.locator('h1').count(), 'a page title').toBeGreaterThan(0);
 
       // KaTeX: no source left behind, no rendering errors, fonts loaded (from localhost: see the route).
-      const text = await page.locator('main, article').first().innerText();
+      const text = await page.locator('main, article, #__docusaurus').first().innerText();
       expect(text).not.toContain('$$');
       expect(await page.locator('.katex-error').count()).toBe(0);
       if (MATH_PAGES.test(path)) {
@@ -358,6 +398,7 @@ describe('the built site', () => {
       if (/^\/docs\/(schedules\/|misreadings)/.test(path)) {
         expect(await page.locator('figure[data-testid] svg path[data-series-index]').count(), 'a plot').toBeGreaterThan(0);
       }
+      expect(await brokenWords(page), 'identifiers broken across lines in tables at 1280 px').toEqual([]);
       const name = SCREENSHOTS[path];
       // The API pages are very long: their screenshot is the first screen only.
       if (name) await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: !path.startsWith('/docs/api') });
@@ -490,7 +531,8 @@ describe('the built site', () => {
     await page.click('[data-testid="copy-json"]');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()).then((t) => JSON.parse(t))).toEqual(json);
 
-    // Pin, then switch schedule: the pinned curve stays, the new one is added.
+    // Pin, then switch schedule: the pinned curve stays, in the colour it had, and the new one is added.
+    const colourBefore = await page.locator('figure[data-testid="playground-plot"] path[data-series-index="0"]').getAttribute('data-colour');
     await page.click('[data-testid="pin"]');
     await page.selectOption('[data-testid="schedule-type"]', 'sgdr');
     await expect.poll(async () => (await plot()).paths.length).toBe(2);
@@ -499,6 +541,9 @@ describe('the built site', () => {
     expect(specs[0]).toMatchObject({ type: 'cosine', tMax: 30 });
     expect(specs[1]).toMatchObject({ type: 'sgdr', t0: 10, tMult: 2, cycleDecay: 0.8, warmupSteps: 5 });
     checkSchedulePlot(overlay, 'playground overlay');
+    const colours = await page.$$eval('figure[data-testid="playground-plot"] path[data-series-index]', (ps) => ps.map((p) => p.getAttribute('data-colour')));
+    expect(colours[0]).toBe(colourBefore);
+    expect(colours[1]).not.toBe(colourBefore);
     // The sample's cycle decay and warmup are anneal-only: a LambdaLR; without them, PyTorch's class.
     expect(await page.locator('[data-testid="code-python"] pre').textContent()).toContain('LambdaLR(optimizer, lr_lambda=sgdr_factor)');
     await page.fill('input[data-param="cycleDecay"]', '1');
@@ -508,7 +553,12 @@ describe('the built site', () => {
       .poll(() => page.locator('[data-testid="code-python"] pre').textContent())
       .toContain('CosineAnnealingWarmRestarts(optimizer, T_0=10, T_mult=2, eta_min=0.001)');
 
+    // SGDR has warmup options of its own: no second set of warmup controls.
+    expect(await page.locator('input[data-param="global-warmupSteps"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="own-warmup"]').count()).toBe(1);
+
     // Warmup in front: PyTorch code becomes a SequentialLR.
+    await page.selectOption('[data-testid="schedule-type"]', 'exponential');
     await page.fill('input[data-param="global-warmupSteps"]', '5');
     await expect.poll(async () => JSON.parse((await plot()).data.series!)[1].spec.type).toBe('warmup');
     checkSchedulePlot(await plot(), 'playground warmup');
@@ -544,6 +594,188 @@ describe('the built site', () => {
     await page.waitForSelector('html[data-has-hydrated="true"]');
     await expect.poll(async () => page.inputValue('input[data-param="totalSteps"]')).toBe('80');
     expect(await page.inputValue('[data-testid="schedule-type"]')).toBe('oneCycle');
+    // The pinned curve is in the permalink too.
+    await expect.poll(async () => (await plot()).paths.length).toBe(2);
+    expect(JSON.parse((await plot()).data.series!)[0].spec).toMatchObject({ type: 'cosine', tMax: 30 });
+
+    // The log-scale toggle: a logarithmic rate axis, every vertex still where @anneal/core puts it.
+    await page.check('[data-testid="log-scale"]');
+    await expect.poll(async () => (await plot()).yScale).toBe('log');
+    checkSchedulePlot(await plot(), 'playground log scale');
+    // The TypeScript steps one-cycle once per batch.
+    expect(await page.locator('[data-testid="code-ts"] pre').innerText()).toContain('for (let batch = 0; batch < batchesPerEpoch; batch++)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names only source files that exist in the front matter of the hand-written pages', () => {
+    const docs = join(SITE, '..', '..', 'docs');
+    const pages = (readdirSync(docs, { recursive: true }) as string[]).filter((f) => /\.mdx?$/.test(f) && !f.startsWith('api') && !f.startsWith('reference'));
+    let named = 0;
+    for (const page of pages) {
+      const front = readFileSync(join(docs, page), 'utf8').match(/^---\n([\s\S]*?)\n---/)?.[1] ?? '';
+      const block = front.match(/^source_files:\n((?:\s+- .*\n?)*)/m)?.[1] ?? '';
+      for (const m of block.matchAll(/- (\S+)/g)) {
+        named++;
+        expect(existsSync(join(SITE, '..', '..', m[1]!)), `${page}: ${m[1]}`).toBe(true);
+      }
+    }
+    expect(named).toBeGreaterThanOrEqual(14);
+  });
+
+  it('is light: KaTeX fonts as woff2 files only, built CSS <= 120 kB, the cosine page <= 500 kB on the wire', async () => {
+    const fonts = readdirSync(join(BUILD, 'assets', 'fonts'));
+    expect(fonts.filter((f) => f.startsWith('KaTeX_')).length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => /\.(woff|ttf|eot)$/.test(f))).toEqual([]);
+    const css = cssSize(BUILD);
+    const cssText = css.files.map((f) => readFileSync(join(BUILD, 'assets', 'css', f), 'utf8')).join('');
+    expect(cssText).not.toMatch(/data:font|format\(["']?(woff|truetype)["']?\)/);
+    expect(css.bytes).toBeLessThanOrEqual(120_000);
+    const weight = await weighPage(context, `${base}/docs/schedules/cosine-annealing`);
+    console.log(`site weight: CSS ${css.bytes} B; cosine page ${weight.transferred} B transferred (${weight.decoded} B decoded, ${weight.requests} requests, load ${weight.loadMs} ms), ${weight.prefetched} B prefetched for linked pages`);
+    expect(weight.transferred).toBeLessThanOrEqual(500_000);
+  });
+
+  it('searches offline: Ctrl-K opens the search box, the index comes from this site, a result opens its page', async () => {
+    const { page, errors } = await open('/docs/getting-started');
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.keyboard.press('Control+k');
+    const input = page.locator('input.navbar__search-input');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await input.pressSequentially('warm restarts', { delay: 20 });
+    const options = page.locator('[role="listbox"] [role="option"]');
+    await options.first().waitFor({ timeout: 20_000 });
+    const texts = await options.allInnerTexts();
+    expect(texts.some((t) => t.includes('SGDR: cosine annealing with warm restarts'))).toBe(true);
+    expect(texts.some((t) => t.includes('sgdr: SGDR (warm restarts)'))).toBe(true);
+    expect(requests.some((u) => /\/search-index[^/]*\.json$/.test(new URL(u).pathname))).toBe(true);
+    expect(requests.every((u) => u.startsWith(base) || u.startsWith('data:'))).toBe(true);
+    await options.filter({ hasText: 'SGDR: cosine annealing with warm restarts' }).first().click();
+    await page.waitForURL((u) => u.pathname === '/docs/schedules/sgdr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('at 390 px, no identifier in any table breaks mid-word', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const broken: string[] = [];
+    for (const path of PAGES.filter((p) => p.startsWith('/docs/'))) {
+      await page.goto(base + path, { waitUntil: 'load' });
+      if ((await page.locator('article table').count()) === 0) continue;
+      for (const word of await brokenWords(page)) broken.push(`${path}: ${word}`);
+    }
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+
+  it('has a reference entry per schedule kind and per scheduler class, from the descriptors, with their links', async () => {
+    const classes = new Set<string>();
+    for (const d of SCHEDULE_DESCRIPTORS) {
+      expect(PAGES).toContain(`/docs/reference/schedules/${d.type}`);
+      if (d.torch && typeof (core as Record<string, unknown>)[d.torch.class] === 'function') classes.add(d.torch.class);
+    }
+    for (const c of [...classes, 'ReduceLROnPlateau', 'LambdaLR']) expect(PAGES).toContain(`/docs/reference/classes/${c}`);
+
+    const { page, errors } = await open('/docs/reference/schedules/sgdr');
+    const entry = page.locator('[data-testid="schedule-reference"]');
+    expect(await entry.getAttribute('data-type')).toBe('sgdr');
+    const options = await page.$$eval('[data-testid="options-table"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+    expect(options).toEqual(Object.keys(descriptorOf('sgdr')!.options));
+    expect(await page.locator('[data-testid="reference-formula"] .katex').count()).toBe(1);
+    expect(await page.locator('a[data-testid="torch-docs"]').getAttribute('href')).toBe(descriptorOf('sgdr')!.torch!.docs);
+    expect(await page.locator('a[data-testid="paper"]').first().getAttribute('href')).toBe('https://arxiv.org/abs/1608.03983');
+    expect(await page.locator('a[data-testid="source"]').getAttribute('href')).toMatch(/\/packages\/core\/src\/schedules\/sgdr\.ts$/);
+    // The printed example is the plotted sample, and runs: its value comment is @anneal/core's.
+    const code = await page.locator('[data-testid="schedule-reference"] pre').nth(1).innerText();
+    const sample = sampleSpec(descriptorOf('sgdr')!);
+    expect(code).toContain(`sgdr(${tsLiteral(Object.fromEntries(Object.entries(sample).filter(([k]) => k !== 'type')))})`);
+    expect(await page.locator('[data-testid="equivalents-table"]').innerText()).toContain('CosineDecayRestarts');
+    await page.close();
+
+    // Papers: WSD and linear decay to zero; each class has PyTorch's page; every hand-written page can be edited.
+    const wsd = await open('/docs/reference/schedules/wsd');
+    expect(await wsd.page.locator('a[data-testid="paper"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('https://arxiv.org/abs/2404.06395');
+    await wsd.page.close();
+    const linear = await open('/docs/reference/schedules/linear');
+    expect(await linear.page.locator('a[data-testid="paper"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('https://arxiv.org/abs/2502.15938');
+    await linear.page.close();
+    const oneCycle = await open('/docs/reference/classes/OneCycleLR');
+    expect(await oneCycle.page.locator('a[data-testid="torch-docs"]').getAttribute('href')).toContain('torch.optim.lr_scheduler.OneCycleLR');
+    expect(await oneCycle.page.locator('[data-testid="scheduler-reference"]').innerText()).toContain('once per batch');
+    await oneCycle.page.close();
+    const cosinePage = await open('/docs/schedules/cosine-annealing');
+    expect(await cosinePage.page.locator('a.theme-edit-this-page').getAttribute('href')).toMatch(/\/edit\/[^/]+\/docs\/schedules\/cosine-annealing\.mdx$/);
+    // The schedule pages link the code they describe and their papers (front matter source_files, papers).
+    const sources = await cosinePage.page.locator('a[data-testid="page-source"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(sources.some((h) => h.endsWith('/packages/core/src/schedules/cosine.ts'))).toBe(true);
+    expect(await cosinePage.page.locator('a[data-testid="page-paper"]').getAttribute('href')).toBe('https://arxiv.org/abs/1608.03983');
+    const footer = await cosinePage.page.locator('footer.footer').innerText();
+    expect(footer).toContain('1.13.1');
+    expect(footer).toContain('2.13.0');
+    expect(footer).toContain('Changelog');
+    expect(await cosinePage.page.locator('.navbar-version').innerText()).toMatch(/^v\d+\.\d+\.\d+/);
+    expect(errors.concat(wsd.errors, linear.errors, oneCycle.errors, cosinePage.errors)).toEqual([]);
+    await cosinePage.page.close();
+  });
+
+  it('reads the held value on a staircase: SGDR stepped once per epoch shows 0.1 at epoch 0.4', async () => {
+    const { page, errors } = await open('/docs/schedules/sgdr');
+    const figure = page.locator('figure[data-testid="schedule-plot"]').filter({ hasText: 'step() once per epoch' }).first();
+    const svg = figure.locator('svg[role="img"]');
+    await svg.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    const readout = figure.locator('[data-testid="plot-readout"]');
+    await expect.poll(() => readout.getAttribute('data-step')).toBe('0.4');
+    const [perEpoch, perBatch] = JSON.parse((await readout.getAttribute('data-values'))!) as number[];
+    expect(perEpoch).toBe(0.1);
+    expect(perBatch).toBe(sgdr({ t0: 4, tMult: 2 }).lr(0.4, 0.1));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('trains in the browser: four schedules, the same numbers for the same seed, rates from @anneal/core', async () => {
+    const { page, errors } = await open('/docs/choosing-a-schedule');
+    const widget = page.locator('[data-testid="live-training"]');
+    expect(await widget.getAttribute('data-state')).toBe('idle');
+    await page.selectOption('[data-testid="seeds"]', '1');
+    const runOnce = async () => {
+      await page.click('[data-testid="train"]');
+      await expect.poll(() => widget.getAttribute('data-state'), { timeout: 110_000, interval: 250 }).toBe('done');
+      return { results: JSON.parse((await widget.getAttribute('data-results'))!) as RunResult[], elapsed: Number(await widget.getAttribute('data-elapsed')) };
+    };
+    const first = await runOnce();
+    const second = await runOnce();
+    const strip = (rs: RunResult[]) => rs.map((r) => ({ ...r, ms: 0 }));
+    expect(strip(second.results), 'deterministic per seed').toEqual(strip(first.results));
+    console.log(`live training: 4 schedules x 1 seed in ${first.elapsed} ms (again: ${second.elapsed} ms); final held-out accuracy ${first.results.map((r) => `${r.schedule} ${r.testAccuracy.at(-1)}`).join(', ')}`);
+
+    const B = stepsPerEpoch(EXPERIMENT);
+    expect(first.results.map((r) => r.schedule)).toEqual(CANDIDATES.map((c) => c.name));
+    for (const r of first.results) {
+      for (const key of ['lr', 'trainLoss', 'testLoss', 'testAccuracy'] as const) {
+        expect(r[key].length).toBe(EXPERIMENT.epochs);
+        expect(r[key].every(Number.isFinite), `${r.schedule} ${key} finite`).toBe(true);
+      }
+      const c = CANDIDATES.find((k) => k.name === r.schedule)!;
+      const schedule = c.spec === null ? null : scheduleFromJSON(c.spec);
+      // The rate of each epoch's last batch is the schedule's value after epoch·B + B − 1 steps.
+      // (To the last bits, as the trace replay compares: the stateful driver may evaluate a schedule by another path.)
+      r.lr.forEach((lr, e) => {
+        const want = schedule === null ? EXPERIMENT.baseLr : schedule.lr(e * B + B - 1, EXPERIMENT.baseLr);
+        expect(close(lr, want, EXPERIMENT.baseLr), `${r.schedule} rate in epoch ${e}: ${lr} vs ${want}`).toBe(true);
+      });
+    }
+    // The evidence the page describes: ending at a low rate beats the constant rate; an SGDR restart costs
+    // accuracy right away (epoch 15 after the cycle ending at epoch 14).
+    const acc = Object.fromEntries(first.results.map((r) => [r.schedule, r.testAccuracy]));
+    for (const name of ['cosine', 'SGDR', 'one-cycle']) expect(acc[name]!.at(-1)!, `${name} ends above constant`).toBeGreaterThan(acc.constant!.at(-1)!);
+    expect(acc.SGDR![13]!).toBeGreaterThan(acc.SGDR![14]!);
+    for (const id of ['training-accuracy', 'training-loss', 'training-lr']) expect(await page.locator(`figure[data-testid="${id}"] path[data-series-index]`).count(), id).toBe(4);
+    expect(await page.locator('[data-testid="training-summary"] tbody tr').count()).toBe(4);
+    await page.screenshot({ path: join(ARTIFACTS, 'choosing-a-schedule.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

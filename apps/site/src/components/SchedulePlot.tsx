@@ -1,7 +1,8 @@
 /**
  * <SchedulePlot>: plots one or more schedules given as JSON (anneal's spelling or PyTorch's),
  * sampled in the page by @anneal/core (`scheduleFromJSON` + `sampleSchedule`). The cursor shows
- * `schedule.lr(t, baseLr)` computed at that exact step. Rendered during SSR, so the curve is in the HTML.
+ * `schedule.lr(t, baseLr)` computed at that exact step (on a staircase, at the last update before it: the
+ * value drawn). Rendered during SSR, so the curve is in the HTML.
  *
  * `data-series` and `data-points` carry the specs and the values at a few steps, for the browser tests.
  */
@@ -20,6 +21,8 @@ export interface PlotItem {
   /** Draw the rate as a training loop sets it: `perStep` updates per step, held in between. Omitted: the continuous closed form. */
   perStep?: number;
   dashed?: boolean;
+  /** Palette index; default: the curve's position. */
+  colour?: number;
 }
 
 export interface SchedulePlotProps {
@@ -49,6 +52,8 @@ export interface SchedulePlotProps {
   height?: number;
   yFromZero?: boolean;
   yDomain?: [number, number];
+  /** A logarithmic rate axis. */
+  yLog?: boolean;
   testId?: string;
 }
 
@@ -60,8 +65,18 @@ interface Prepared {
   schedule: Schedule;
 }
 
-/** The value a plot shows for one curve at step `t`. */
-function valueAt(p: Prepared, t: number, quantity: 'lr' | 'momentum', baseMomentum: number): number | null {
+/**
+ * The step whose value a curve shows at `t`: `t` itself for a continuous curve; for a staircase
+ * (`perStep` updates per step) the last update at or before `t`, the value a training loop holds.
+ */
+export function heldStep(t: number, perStep: number | undefined): number {
+  if (perStep === undefined) return t;
+  return Number((Math.floor(t * perStep + 1e-9) / perStep).toPrecision(12));
+}
+
+/** The value a plot shows for one curve at step `t` (the held value on a staircase). */
+function valueAt(p: Prepared, step: number, quantity: 'lr' | 'momentum', baseMomentum: number): number | null {
+  const t = heldStep(step, p.perStep);
   if (quantity === 'lr') return p.schedule.lr(t, p.baseLr);
   return p.schedule.momentum ? p.schedule.momentum(t, baseMomentum) : null;
 }
@@ -87,19 +102,20 @@ export default function SchedulePlot(props: SchedulePlotProps): ReactNode {
     () =>
       prepared.map((p, i) => {
         const dashed = items[i]?.dashed ?? false;
+        const colour = items[i]?.colour ?? i;
         if (p.perStep !== undefined) {
           const n = Math.floor(steps * p.perStep);
           const xs = Float64Array.from({ length: n + 1 }, (_, k) => k / p.perStep!);
           const ys = quantity === 'lr'
             ? sampleSchedule(p.schedule, { points: n + 1, stepSize: 1 / p.perStep, baseLr: p.baseLr })
             : Float64Array.from(xs, (t) => valueAt(p, t, quantity, baseMomentum) ?? NaN);
-          return { label: p.label, xs, ys, stepped: true, dashed };
+          return { label: p.label, xs, ys, stepped: true, dashed, colour };
         }
         const xs = Float64Array.from({ length: samples + 1 }, (_, k) => (k * steps) / samples);
         const ys = quantity === 'lr'
           ? sampleSchedule(p.schedule, { points: samples + 1, stepSize: steps / samples, baseLr: p.baseLr })
           : Float64Array.from(xs, (t) => valueAt(p, t, quantity, baseMomentum) ?? NaN);
-        return { label: p.label, xs, ys, dashed };
+        return { label: p.label, xs, ys, dashed, colour };
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [prepared, steps, samples, quantity, baseMomentum],
@@ -121,6 +137,7 @@ export default function SchedulePlot(props: SchedulePlotProps): ReactNode {
       xDomain={[0, steps]}
       {...(props.yDomain ? { yDomain: props.yDomain } : {})}
       yFromZero={props.yFromZero ?? quantity === 'lr'}
+      yLog={props.yLog ?? false}
       xLabel={props.xLabel ?? 'step'}
       yLabel={props.yLabel ?? (quantity === 'lr' ? 'learning rate' : 'momentum')}
       height={props.height ?? 300}
@@ -133,6 +150,7 @@ export default function SchedulePlot(props: SchedulePlotProps): ReactNode {
         quantity,
         'base-momentum': String(baseMomentum),
         points: JSON.stringify(points),
+        samples: String(samples),
       }}
     />
   );

@@ -39,10 +39,40 @@ function tsExpr(spec: Spec, names: Set<string>): string {
   return `${spec.type}(${tsLiteral(omit(spec))})`;
 }
 
-/** anneal TypeScript that builds the schedule and shows one value. */
-export function toTypeScript(spec: Spec, sample: { t: number; baseLr: number; value: number | null }): string {
-  const names = new Set<string>();
+/** Whether a spec (or a schedule inside it) is stepped once per batch, as PyTorch steps its class. */
+function stepsPerBatch(spec: Spec): boolean {
+  if (PER_BATCH.includes(spec.type as ScheduleType)) return true;
+  const children = [spec.schedule, ...(Array.isArray(spec.schedules) ? spec.schedules : [])].filter((c): c is Spec => typeof c === 'object' && c !== null);
+  return children.some(stepsPerBatch);
+}
+
+/**
+ * anneal TypeScript that runs as printed: builds the schedule, shows one value, and drives a stand-in
+ * optimizer with `ScheduleLR` over `steps` steps, once per batch for one-cycle and cyclic schedules
+ * (their lengths count batches) and once per epoch otherwise.
+ */
+export function toTypeScript(spec: Spec, sample: { t: number; baseLr: number; value: number | null }, steps = 100): string {
+  const names = new Set<string>(['ScheduleLR']);
   const expr = tsExpr(spec, names);
+  const perBatch = stepsPerBatch(spec);
+  const loop = perBatch
+    ? [
+        `// ${spec.type} counts batches: step once per batch, after optimizer.step().`,
+        `const batchesPerEpoch = 10;`,
+        `for (let epoch = 0; epoch < ${Math.ceil(steps / 10)}; epoch++) {`,
+        '  for (let batch = 0; batch < batchesPerEpoch; batch++) {',
+        '    // ... train one batch at optimizer.paramGroups[0].lr ...',
+        '    scheduler.step();',
+        '  }',
+        '}',
+      ]
+    : [
+        '// Step once per epoch, after the epoch\'s optimizer steps.',
+        `for (let epoch = 0; epoch < ${steps}; epoch++) {`,
+        '  // ... train one epoch at optimizer.paramGroups[0].lr ...',
+        '  scheduler.step();',
+        '}',
+      ];
   return [
     `import { ${Array.from(names).sort().join(', ')} } from '@anneal/core';`,
     '',
@@ -50,9 +80,11 @@ export function toTypeScript(spec: Spec, sample: { t: number; baseLr: number; va
     '',
     `schedule.lr(${sample.t}, ${sample.baseLr});${sample.value === null ? '' : ` // ${sample.value}`}`,
     '',
-    '// To drive an optimizer (anything with paramGroups), step once per epoch:',
-    '// const scheduler = new ScheduleLR(optimizer, schedule);',
-    '// scheduler.step();',
+    '// Driving an optimizer: anything with paramGroups (or an @anneal/optim or @anneal/tfjs binding).',
+    `const optimizer = { paramGroups: [{ lr: ${sample.baseLr}, momentum: 0.9 }] };`,
+    'const scheduler = new ScheduleLR(optimizer, schedule);',
+    ...loop,
+    'console.log(scheduler.getLastLr());',
   ].join('\n');
 }
 

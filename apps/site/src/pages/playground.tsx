@@ -20,6 +20,23 @@ interface State {
   steps: number;
   warmupSteps: number;
   warmupStartFactor: number;
+  /** A logarithmic rate axis. */
+  log: boolean;
+  /** Pinned curves: anneal JSON specs with their legend labels and palette indices. */
+  pins: Pin[];
+}
+
+interface Pin {
+  spec: unknown;
+  label: string;
+  colour: number;
+}
+
+/** The lowest palette index no pinned curve uses: the current curve's colour. */
+function freeColour(pins: readonly Pin[]): number {
+  let c = 0;
+  while (pins.some((p) => p.colour === c)) c++;
+  return c;
 }
 
 const INITIAL: State = {
@@ -29,6 +46,8 @@ const INITIAL: State = {
   steps: 100,
   warmupSteps: 0,
   warmupStartFactor: 0,
+  log: false,
+  pins: [],
 };
 
 function kindOf(type: string): KindDef {
@@ -44,6 +63,17 @@ function fromHash(hash: string): State | null {
     const values = { ...INITIAL.values };
     for (const k of CATALOG) values[k.type] = { ...values[k.type], ...(saved.values?.[k.type] ?? {}) };
     const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+    // Pinned curves come back only if @anneal/core reads their spec.
+    const pins: Pin[] = [];
+    for (const p of Array.isArray(saved.pins) ? saved.pins : []) {
+      try {
+        const spec = scheduleFromJSON(p.spec).toJSON();
+        const colour = typeof p.colour === 'number' && Number.isInteger(p.colour) && p.colour >= 0 ? p.colour : freeColour(pins);
+        pins.push({ spec, label: String(p.label ?? ''), colour });
+      } catch {
+        // dropped
+      }
+    }
     return {
       type,
       values,
@@ -51,6 +81,8 @@ function fromHash(hash: string): State | null {
       steps: num(saved.steps, INITIAL.steps),
       warmupSteps: num(saved.warmupSteps, 0),
       warmupStartFactor: num(saved.warmupStartFactor, 0),
+      log: saved.log === true,
+      pins,
     };
   } catch {
     return null;
@@ -148,7 +180,6 @@ function CopyButton({ text, what, title }: { text: string; what: string; title: 
 
 export default function Playground(): ReactNode {
   const [state, setState] = useState<State>(INITIAL);
-  const [pinned, setPinned] = useState<PlotItem[]>([]);
   const [tab, setTab] = useState<'ts' | 'json' | 'python'>('ts');
   // Values printed in the code are computed after hydration, by this browser's @anneal/core.
   const [inBrowser, setInBrowser] = useState(false);
@@ -165,7 +196,9 @@ export default function Playground(): ReactNode {
 
   const kind = kindOf(state.type);
   const values = state.values[state.type] ?? defaults(kind);
-  const warmupOptions = { steps: state.warmupSteps, startFactor: state.warmupStartFactor };
+  // A schedule with warmup options of its own (SGDR) gets one set of warmup controls: its own.
+  const ownWarmup = kind.params.some((p) => p.key === 'warmupSteps');
+  const warmupOptions = ownWarmup ? { steps: 0, startFactor: 0 } : { steps: state.warmupSteps, startFactor: state.warmupStartFactor };
   const rawSpec = buildSpec(kind, values, warmupOptions);
   const label = shortLabel(kind, values, warmupOptions);
 
@@ -187,10 +220,12 @@ export default function Playground(): ReactNode {
   const setParam = (key: string, v: number | boolean | string) =>
     setState((s) => ({ ...s, values: { ...s.values, [s.type]: { ...s.values[s.type], [key]: v } } }));
 
-  const items: PlotItem[] = built.ok ? [...pinned, { spec: built.spec, label: `current: ${label}` }] : pinned;
+  const pinned: PlotItem[] = state.pins.map((p) => ({ spec: p.spec, label: p.label, dashed: true, colour: p.colour }));
+  const currentColour = freeColour(state.pins);
+  const items: PlotItem[] = built.ok ? [...pinned, { spec: built.spec, label: `current: ${label}`, colour: currentColour }] : pinned;
   const code = built.ok
     ? {
-        ts: toTypeScript(built.spec, inBrowser ? built.sample : { ...built.sample, value: null }),
+        ts: toTypeScript(built.spec, inBrowser ? built.sample : { ...built.sample, value: null }, state.steps),
         json: JSON.stringify(built.spec, null, 2),
         python: toPyTorch(built.spec, state.baseLr),
       }
@@ -223,16 +258,30 @@ export default function Playground(): ReactNode {
               <ParamControl key={`${state.type}-${p.key}`} param={p} value={values[p.key] ?? p.default} onChange={(v) => setParam(p.key, v)} />
             ))}
             <hr />
-            <ParamControl
-              param={{ key: 'global-warmupSteps', label: 'warmup steps', kind: 'number', default: 0, min: 0, max: 100, step: 1, help: 'linear warmup in front (warmup combinator); 0: none' }}
-              value={state.warmupSteps}
-              onChange={(v) => set({ warmupSteps: v === '' ? 0 : Number(v) })}
-            />
-            <ParamControl
-              param={{ key: 'global-warmupStartFactor', label: 'warmup startFactor', kind: 'number', default: 0, min: 0, max: 1, step: 0.05 }}
-              value={state.warmupStartFactor}
-              onChange={(v) => set({ warmupStartFactor: Number(v) })}
-            />
+            {ownWarmup ? (
+              <small className={styles.help} data-testid="own-warmup">
+                {kind.type} has its own warmup options (warmupSteps, warmupStartFactor above): no second warmup in front.
+              </small>
+            ) : (
+              <>
+                <ParamControl
+                  param={{ key: 'global-warmupSteps', label: 'warmup steps', kind: 'number', default: 0, min: 0, max: 100, step: 1, help: 'linear warmup in front (warmup combinator); 0: none' }}
+                  value={state.warmupSteps}
+                  onChange={(v) => set({ warmupSteps: v === '' ? 0 : Number(v) })}
+                />
+                <ParamControl
+                  param={{ key: 'global-warmupStartFactor', label: 'warmup startFactor', kind: 'number', default: 0, min: 0, max: 1, step: 0.05 }}
+                  value={state.warmupStartFactor}
+                  onChange={(v) => set({ warmupStartFactor: Number(v) })}
+                />
+              </>
+            )}
+            <div className={styles.control}>
+              <label htmlFor="log-scale" className={styles.label}>
+                logarithmic rate axis
+              </label>
+              <input id="log-scale" data-testid="log-scale" type="checkbox" checked={state.log} onChange={(e) => set({ log: e.target.checked })} />
+            </div>
             <ParamControl
               param={{ key: 'global-baseLr', label: 'base learning rate', kind: 'number', default: 0.1, min: 0.001, max: 1, step: 0.001 }}
               value={state.baseLr}
@@ -251,12 +300,12 @@ export default function Playground(): ReactNode {
                 className="button button--sm button--primary"
                 data-testid="pin"
                 disabled={!built.ok}
-                onClick={() => built.ok && setPinned((p) => [...p, { spec: built.spec, label, dashed: true }])}
+                onClick={() => built.ok && setState((s) => ({ ...s, pins: [...s.pins, { spec: built.spec, label, colour: freeColour(s.pins) }] }))}
               >
                 Pin this curve
               </button>
-              <button type="button" className="button button--sm button--secondary" data-testid="clear-pins" disabled={pinned.length === 0} onClick={() => setPinned([])}>
-                Clear pinned ({pinned.length})
+              <button type="button" className="button button--sm button--secondary" data-testid="clear-pins" disabled={state.pins.length === 0} onClick={() => set({ pins: [] })}>
+                Clear pinned ({state.pins.length})
               </button>
             </div>
             {!built.ok && (
@@ -265,7 +314,7 @@ export default function Playground(): ReactNode {
               </div>
             )}
             {items.length > 0 && Number.isFinite(state.baseLr) && state.steps >= 1 && (
-              <SchedulePlot schedules={items} steps={state.steps} baseLr={state.baseLr} testId="playground-plot" height={320} />
+              <SchedulePlot schedules={items} steps={state.steps} baseLr={state.baseLr} testId="playground-plot" height={320} yLog={state.log} />
             )}
             {showMomentum && built.ok && (
               <SchedulePlot

@@ -7,7 +7,7 @@
  * `data-y-domain`), so a test can map every path vertex back to a (step, value) pair.
  */
 import React, { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { formatExact, formatTick, linearScale, tickStep, ticks, valueDomain } from './scale';
+import { formatExact, formatTick, linearScale, logDomain, logTicks, tickStep, ticks, valueDomain } from './scale';
 import styles from './plot.module.css';
 
 export interface PlotSeries {
@@ -19,6 +19,8 @@ export interface PlotSeries {
   /** Draw as a staircase: the value at `xs[i]` holds until `xs[i + 1]` (a rate set once per step). */
   stepped?: boolean;
   dashed?: boolean;
+  /** Palette index (`--plot-N`); default: the series' position. Lets a curve keep its colour when others come and go. */
+  colour?: number;
 }
 
 export interface PlotGuide {
@@ -30,8 +32,10 @@ export interface PlotProps {
   series: PlotSeries[];
   xDomain: [number, number];
   yDomain?: [number, number];
-  /** Start the value axis at 0 when every value is >= 0. Default true. */
+  /** Start the value axis at 0 when every value is >= 0. Default true (ignored on a log scale). */
   yFromZero?: boolean;
+  /** A logarithmic value axis: values <= 0 are not drawn. */
+  yLog?: boolean;
   xLabel?: string;
   yLabel?: string;
   height?: number;
@@ -52,13 +56,13 @@ const MARGIN = { left: 66, right: 18, top: 16, bottom: 44 };
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /** The SVG path of a series: straight segments between samples, or a staircase. */
-export function seriesPath(s: PlotSeries, x: (v: number) => number, y: (v: number) => number): string {
+export function seriesPath(s: PlotSeries, x: (v: number) => number, y: (v: number) => number, log = false): string {
   let d = '';
   let pen = false;
   for (let i = 0; i < s.xs.length; i++) {
     const xv = s.xs[i]!;
     const yv = s.ys[i]!;
-    if (!Number.isFinite(yv)) {
+    if (!Number.isFinite(yv) || (log && !(yv > 0))) {
       pen = false;
       continue;
     }
@@ -80,20 +84,22 @@ export default function Plot(props: PlotProps): ReactNode {
   const svgRef = useRef<SVGSVGElement>(null);
   const [cursor, setCursor] = useState<number | null>(null);
 
+  const yLog = props.yLog ?? false;
   const geometry = useMemo(() => {
     const all: number[] = [];
     for (const s of series) for (let i = 0; i < s.ys.length; i++) all.push(s.ys[i]!);
-    const yDomain = props.yDomain ?? valueDomain(all, props.yFromZero ?? true);
+    const yDomain = props.yDomain ?? (yLog ? logDomain(all) : valueDomain(all, props.yFromZero ?? true));
     const box = { left: MARGIN.left, top: MARGIN.top, width: WIDTH - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
     const x = linearScale(xDomain, [box.left, box.left + box.width]);
-    const y = linearScale(yDomain, [box.top + box.height, box.top]);
+    const yLinear = linearScale(yLog ? [Math.log10(yDomain[0]), Math.log10(yDomain[1])] : yDomain, [box.top + box.height, box.top]);
+    const y = yLog ? (v: number) => yLinear(Math.log10(v)) : yLinear;
     const xTicks = ticks(xDomain[0], xDomain[1], 8);
-    const yTicks = ticks(yDomain[0], yDomain[1], 5);
+    const yTicks = yLog ? logTicks(yDomain[0], yDomain[1]) : ticks(yDomain[0], yDomain[1], 5);
     const xStep = tickStep(xDomain[0], xDomain[1], 8);
     const yStep = tickStep(yDomain[0], yDomain[1], 5);
-    const paths = series.map((s) => seriesPath(s, x, y));
+    const paths = series.map((s) => seriesPath(s, x, y, yLog));
     return { yDomain, box, x, y, xTicks, yTicks, xStep, yStep, paths };
-  }, [series, xDomain, props.yDomain, props.yFromZero, height]);
+  }, [series, xDomain, props.yDomain, props.yFromZero, height, yLog]);
   const { box, x, y } = geometry;
 
   const snapTo = useCallback(
@@ -135,6 +141,7 @@ export default function Plot(props: PlotProps): ReactNode {
       data-testid={props.testId ?? 'plot'}
       data-x-domain={JSON.stringify(xDomain)}
       data-y-domain={JSON.stringify(geometry.yDomain)}
+      data-y-scale={yLog ? 'log' : 'linear'}
       data-box={JSON.stringify([box.left, box.top, box.width, box.height])}
       data-viewbox={JSON.stringify([WIDTH, height])}
       {...Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}
@@ -143,7 +150,7 @@ export default function Plot(props: PlotProps): ReactNode {
         {series.map((s, i) => (
           <li key={i} className={styles.legendItem}>
             <svg width="26" height="10" aria-hidden="true">
-              <line x1="1" y1="5" x2="25" y2="5" className={styles.line} style={{ stroke: `var(--plot-${i % 6})` }} strokeDasharray={s.dashed ? '5 3' : undefined} />
+              <line x1="1" y1="5" x2="25" y2="5" className={styles.line} style={{ stroke: `var(--plot-${(s.colour ?? i) % 6})` }} strokeDasharray={s.dashed ? '5 3' : undefined} />
             </svg>
             {s.label}
           </li>
@@ -182,7 +189,7 @@ export default function Plot(props: PlotProps): ReactNode {
           {geometry.yTicks.map((v) => (
             <g key={`ty${v}`} transform={`translate(${box.left},${round(y(v))})`}>
               <line x2="-5" />
-              <text x="-8" dy="0.32em" textAnchor="end">{formatTick(v, geometry.yStep)}</text>
+              <text x="-8" dy="0.32em" textAnchor="end">{yLog ? formatTick(v, v) : formatTick(v, geometry.yStep)}</text>
             </g>
           ))}
           <text className={styles.axisLabel} x={box.left + box.width / 2} y={height - 6} textAnchor="middle">{xLabel}</text>
@@ -207,9 +214,10 @@ export default function Plot(props: PlotProps): ReactNode {
               key={i}
               d={geometry.paths[i]}
               className={styles.line}
-              style={{ stroke: `var(--plot-${i % 6})` }}
+              style={{ stroke: `var(--plot-${(s.colour ?? i) % 6})` }}
               strokeDasharray={s.dashed ? '7 4' : undefined}
               data-series-index={i}
+              data-colour={s.colour ?? i}
               data-label={s.label}
               data-stepped={s.stepped ? 'true' : 'false'}
             />
@@ -219,8 +227,8 @@ export default function Plot(props: PlotProps): ReactNode {
           <g className={styles.cursor} data-testid="plot-cursor">
             <line x1={round(x(cursor))} x2={round(x(cursor))} y1={box.top} y2={box.top + box.height} />
             {values.map((v, i) =>
-              v === null || !Number.isFinite(v) ? null : (
-                <circle key={i} cx={round(x(cursor))} cy={round(y(v))} r="4" style={{ fill: `var(--plot-${i % 6})` }} />
+              v === null || !Number.isFinite(v) || (yLog && !(v > 0)) ? null : (
+                <circle key={i} cx={round(x(cursor))} cy={round(y(v))} r="4" style={{ fill: `var(--plot-${(series[i]?.colour ?? i) % 6})` }} />
               ),
             )}
           </g>
@@ -243,7 +251,7 @@ export default function Plot(props: PlotProps): ReactNode {
             </span>
             {values.map((v, i) => (
               <span key={i} className={styles.value}>
-                <span className={styles.swatch} style={{ background: `var(--plot-${i % 6})` }} />
+                <span className={styles.swatch} style={{ background: `var(--plot-${(series[i]?.colour ?? i) % 6})` }} />
                 {series[i]?.label}: <code>{v === null ? '–' : formatExact(v)}</code>
               </span>
             ))}

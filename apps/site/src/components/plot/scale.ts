@@ -75,3 +75,33 @@ export function formatTick(value: number, step: number): string {
 export function formatExact(value: number): string {
   return String(value);
 }
+
+/** A domain for a logarithmic axis: the positive values, padded by a twentieth of a decade each side. */
+export function logDomain(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!(v > 0) || !Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo === Infinity) return [0.1, 1];
+  if (hi === lo) return [lo / 2, hi * 2];
+  const pad = 10 ** ((Math.log10(hi) - Math.log10(lo)) * 0.05);
+  return [lo / pad, hi * pad];
+}
+
+/** Ticks of a logarithmic axis: the powers of ten inside [min, max], with 2 and 5 times them when there are few. */
+export function logTicks(min: number, max: number): number[] {
+  const out: number[] = [];
+  const first = Math.floor(Math.log10(min));
+  const last = Math.ceil(Math.log10(max));
+  const multiples = last - first <= 2 ? [1, 2, 5] : [1];
+  for (let e = first; e <= last; e++) {
+    for (const m of multiples) {
+      const v = Number((m * 10 ** e).toPrecision(12));
+      if (v >= min && v <= max) out.push(v);
+    }
+  }
+  return out;
+}
