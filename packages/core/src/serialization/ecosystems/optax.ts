@@ -85,10 +85,7 @@ function exponentialOf(a: Args, init: number): OptaxSchedule {
   if (steps <= 0 || rate === 0) return constantAt(init);
   if (init === 0) return constantAt(0);
   let decay: ScheduleSpec;
-  if (staircase) {
-    if (end !== undefined) a.fail('end_value', 'absent with staircase=True (anneal\'s step schedule has no bound yet)');
-    decay = spec(stepDescriptor, { stepSize: steps, gamma: rate });
-  } else decay = spec(exponentialDescriptor, { gamma: rate, period: steps, endLr: end });
+  if (staircase) decay = spec(stepDescriptor, { stepSize: steps, gamma: rate, endLr: end }); else decay = spec(exponentialDescriptor, { gamma: rate, period: steps, endLr: end });
   return { schedule: begin === 0 ? decay : sequence([begin], [spec(constantDescriptor, {}), decay]), ref: init };
 }
 
