@@ -2,7 +2,7 @@
  * optax: `{ "optax": NAME, "kwargs": {...} }` for every schedule `optax.schedules` exports (optax 0.2.8).
  * One table, {@link OPTAX_SCHEDULES}. optax schedules give absolute rates; anneal's base rate is each
  * schedule's own scale (`init_value`, or `peak_value` where there is one), given back as the reading's
- * `baseLr`, and every other rate is expressed relative to it.
+ * `baseLr`; warmup starts and floors are fractions of it, end values stay absolute rates (`endLr`).
  *
  * @packageDocumentation
  */
@@ -67,7 +67,7 @@ function polynomialOf(a: Args, power: number | undefined): OptaxSchedule {
   const steps = a.number('transition_steps', { integer: true });
   const begin = Math.max(0, a.number('transition_begin', { fallback: 0, integer: true }));
   if (steps <= 0) return constantAt(init); // optax: a constant init_value
-  // The decay runs from the base rate: anneal's base rate is init_value (end_value absolute, relative to it).
+  // The decay runs from the base rate (init_value) to end_value, an absolute rate (endLr).
   const ref = refOf(init);
   // endLr is an absolute rate: it is not scaled with the base rate.
   const poly = spec(polynomialDescriptor, { totalIters: steps, power: p, endLr: end });
