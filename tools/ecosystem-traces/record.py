@@ -129,7 +129,10 @@ def keras_cases():
         S.ExponentialDecay(0.1, 10, 0.5), S.ExponentialDecay(0.1, 7, 0.9, staircase=True), S.ExponentialDecay(1e-3, 100, 0.96),
         S.PiecewiseConstantDecay([10, 30], [0.1, 0.05, 0.01]), S.PiecewiseConstantDecay([5], [1.0, 0.5]),
         S.PolynomialDecay(0.1, 50), S.PolynomialDecay(0.1, 50, end_learning_rate=0.01, power=2.0), S.PolynomialDecay(0.1, 30, end_learning_rate=0.001, power=0.5, cycle=True),
-        S.InverseTimeDecay(0.1, 10, 0.5), S.InverseTimeDecay(1e-3, 1, 0.01),
+        S.InverseTimeDecay(0.1, 10, 0.5), S.InverseTimeDecay(1e-3, 1, 0.01), S.InverseTimeDecay(0.1, 7, 0.3, staircase=True),
+        S.CosineDecay(0.02, 1000, alpha=0.001, warmup_target=0.2, warmup_steps=100),
+        S.CosineDecayRestarts(1e-3, 7, t_mul=2.5, m_mul=0.7), S.ExponentialDecay(0.5, 3, 0.97, staircase=True),
+        S.PolynomialDecay(0.2, 17, end_learning_rate=0.0, power=3.0, cycle=True), S.PiecewiseConstantDecay([0, 3, 3, 50], [1.0, 0.3, 0.2, 0.1, 0.05]),
     ]
     cases = []
     for sched in grid:
@@ -137,11 +140,21 @@ def keras_cases():
         config = json.loads(json.dumps(config, default=float))
         values = [float(sched(jnp.asarray(float(t), dtype=jnp.float64))) for t in range(160)]
         cases.append({"config": config, "values": values})
+        # fractional steps (Keras accepts any step)
+        fractional = [0.5, 2.25, 7.5, 9.999, 10.0001, 33.3, 101.7, 1234.5]
+        cases.append({"config": config, "steps": fractional, "values": [float(sched(jnp.asarray(t, dtype=jnp.float64))) for t in fractional]})
     names = sorted(n for n, c in vars(S).items() if inspect.isclass(c) and issubclass(c, S.LearningRateSchedule) and c is not S.LearningRateSchedule)
     write("keras", {"library": "keras", "version": keras.__version__, "backend": keras.backend.backend(), "jax": jax.__version__, "names": names, "cases": cases})
 
 
 # ---------------------------------------------------------------- optax
+# Schedules whose arithmetic is defined for a fractional count (the one-cycle boundaries are int()s of the
+# length, not of the count, so they qualify too).
+FRACTIONAL_OK = {"cosine_decay_schedule", "exponential_decay", "linear_schedule", "polynomial_schedule", "piecewise_constant_schedule",
+                 "piecewise_interpolate_schedule", "linear_onecycle_schedule", "cosine_onecycle_schedule", "warmup_cosine_decay_schedule",
+                 "warmup_exponential_decay_schedule", "warmup_constant_schedule", "sgdr_schedule", "constant_schedule"}
+
+
 def optax_cases():
     grid = [
         ("constant_schedule", {"value": 0.01}),
@@ -155,6 +168,7 @@ def optax_cases():
         ("exponential_decay", {"init_value": 0.1, "transition_steps": 10, "decay_rate": 0.5, "staircase": True, "transition_begin": 15}),
         ("exponential_decay", {"init_value": 0.1, "transition_steps": 5, "decay_rate": 0.8, "end_value": 0.01}),
         ("exponential_decay", {"init_value": 0.01, "transition_steps": 5, "decay_rate": 1.1, "end_value": 0.05}),
+        ("exponential_decay", {"init_value": 0.1, "transition_steps": 6, "decay_rate": 0.5, "staircase": True, "end_value": 0.004, "transition_begin": 3}),
         ("piecewise_constant_schedule", {"init_value": 0.1, "boundaries_and_scales": {"30": 0.1, "60": 0.5, "90": 0.2}}),
         ("piecewise_interpolate_schedule", {"interpolate_type": "linear", "init_value": 0.1, "boundaries_and_scales": {"20": 0.5, "50": 0.1, "0": 2.0}}),
         ("piecewise_interpolate_schedule", {"interpolate_type": "cosine", "init_value": 0.05, "boundaries_and_scales": {"10": 2.0, "40": 0.25}}),
@@ -181,6 +195,9 @@ def optax_cases():
         sched = fn(**py)
         values = [float(sched(jnp.asarray(t))) for t in range(130)]
         cases.append({"config": {"optax": name, "kwargs": kwargs}, "values": values})
+        if name in FRACTIONAL_OK:
+            fractional = [0.5, 2.25, 7.5, 9.999, 10.0001, 33.3, 101.7, 1234.5]
+            cases.append({"config": {"optax": name, "kwargs": kwargs}, "steps": fractional, "values": [float(sched(jnp.asarray(t, dtype=jnp.float64))) for t in fractional]})
     # join_schedules, in anneal's JSON form of its children
     a = {"optax": "linear_schedule", "kwargs": {"init_value": 0.0, "end_value": 0.1, "transition_steps": 10}}
     b = {"optax": "cosine_decay_schedule", "kwargs": {"init_value": 0.1, "decay_steps": 50, "alpha": 0.01}}

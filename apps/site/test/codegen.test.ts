@@ -99,6 +99,12 @@ describe('PyTorch code', () => {
     },
   );
 
+  it('writes no Python for the options added for other ecosystems that its formulas do not handle yet', () => {
+    expect(toPyTorch(resolved({ type: 'cosine', tMax: 30, minFactor: 0.1 }), BASE_LR)).toContain('No PyTorch equivalent yet');
+    expect(toPyTorch(resolved({ type: 'sgdr', t0: 10, shape: 'tanh' }), BASE_LR)).toContain('No PyTorch equivalent yet');
+    expect(toPyTorch(resolved({ type: 'warmup', steps: 5, prefix: false, schedule: { type: 'cosine', tMax: 30 } }), BASE_LR)).toContain('No PyTorch equivalent yet');
+  });
+
   it('has a Python formula for every schedule PyTorch has no class for', () => {
     for (const d of LEAVES.filter((x) => x.torch === undefined)) {
       expect(PY_FORMULAS[d.type as ScheduleType], d.type).not.toBeNull();

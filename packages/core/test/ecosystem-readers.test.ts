@@ -3,7 +3,7 @@
 // schedule options at hand-computed values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AnnealError, InvalidParameterError, UnknownScheduleError, cosine, inverseSqrt, polynomial, sgdr, warmup, constant, exponential, wsd } from '../src/index.js';
+import { AnnealError, InvalidParameterError, UnknownScheduleError, step, cosine, inverseSqrt, polynomial, sgdr, warmup, constant, exponential, wsd } from '../src/index.js';
 import { ecosystemFromJSON, HF_SCHEDULERS, KERAS_SCHEDULES, OPTAX_SCHEDULES, scheduleFromJSON, schedulerFromJSON, TIMM_SCHEDULERS } from '../src/json.js';
 import { ReduceLROnPlateau } from '../src/schedulers/reduce-lr-on-plateau.js';
 import { ScheduleLR } from '../src/schedulers/schedule-lr.js';
@@ -61,7 +61,7 @@ describe('typed errors name the field path', () => {
   it('Keras', () => {
     refusedAt({ class_name: 'CosineDecay', config: { initial_learning_rate: 0.1 } }, 'config.decay_steps');
     refusedAt({ class_name: 'CosineDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, warmup_steps: 5 } }, 'config.warmup_steps');
-    refusedAt({ class_name: 'InverseTimeDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5, staircase: true } }, 'config.staircase');
+    refusedAt({ class_name: 'InverseTimeDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5, staircase: 1 } }, 'config.staircase');
     refusedAt({ class_name: 'PiecewiseConstantDecay', config: { boundaries: [1, 2], values: [1, 2] } }, 'config.values');
     refusedAt({ module: 'keras.layers', class_name: 'CosineDecay', config: {} }, 'module');
     refusedAt({ class_name: 'Cosine', config: {} }, 'class_name', UnknownScheduleError);
@@ -132,6 +132,8 @@ describe('the schedule options the readers need, at hand-computed values', () =>
     expect(exponential({ gamma: 0.5, period: 10 }).lr(20, 1)).toBe(0.25);
     expect(exponential({ gamma: 0.5, endLr: 0.3 }).lr(5, 1)).toBe(0.3);
     expect(inverseSqrt({ warmupSteps: 0, timescale: 10, power: 1 }).lr(10, 1)).toBe(0.5);
+    expect(inverseSqrt({ warmupSteps: 0, timescale: 10, power: 1, stepSize: 10 }).lr(19.5, 1)).toBe(0.5);
+    expect(step({ stepSize: 2, gamma: 0.5, endLr: 0.3 }).lr(5, 1)).toBe(0.3);
   });
   it('wsd warmupShape and decayCycles; non-prefix warmup', () => {
     expect(wsd({ warmupSteps: 4, stableSteps: 0, decaySteps: 4, warmupShape: 'cosine' }).lr(2, 1)).toBeCloseTo(0.5, 15);

@@ -5,6 +5,8 @@ import { ecosystemFromJSON, scheduleFromJSON } from '../src/json.js';
 export interface Case {
   config: Record<string, unknown>;
   baseLr?: number;
+  /** The steps of `values` (absent: 0, 1, 2, ...). */
+  steps?: number[];
   values: number[];
   numEpochs?: number;
 }
@@ -32,7 +34,7 @@ export function replay(c: Case): { deviation: number; worst: number; anneal: num
   const scale = Math.max(...c.values.map(Math.abs), Number.MIN_VALUE);
   let deviation = 0;
   let worst = -1;
-  const anneal = c.values.map((_, t) => schedule.lr(t, base));
+  const anneal = c.values.map((_, i) => schedule.lr(c.steps?.[i] ?? i, base));
   anneal.forEach((v, t) => {
     const d = Math.abs(v - c.values[t]!) / scale;
     if (d > deviation) [deviation, worst] = [d, t];

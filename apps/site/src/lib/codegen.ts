@@ -229,7 +229,27 @@ export const PY_FORMULAS: Record<ScheduleType, PyFormula | null> = {
   sequence: null,
   chain: null,
   cooldown: null,
+  noise: null,
 };
+
+/**
+ * Options added for other ecosystems' configurations (issue 16) that the Python formulas above do not write
+ * yet, with the value at which they change nothing.
+ */
+const NOT_IN_PY_FORMULAS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  cosine: { minFactor: 0, exponent: 1 },
+  sgdr: { minFactor: undefined, kDecay: 1, shape: 'cosine' },
+  inverseSqrt: { power: 0.5, stepSize: undefined },
+  wsd: { warmupShape: 'linear', decayCycles: 0.5 },
+  warmup: { prefix: true, warmTo: 'start' },
+};
+
+/** Refuses a spec that sets such an option to a value that matters (instead of writing wrong code). */
+function checkWritable(spec: Spec): void {
+  for (const [key, neutral] of Object.entries(NOT_IN_PY_FORMULAS[spec.type] ?? {})) {
+    if (spec[key] !== undefined && spec[key] !== neutral) throw new NoEquivalent(`no Python formula for ${spec.type}'s ${key} here yet`);
+  }
+}
 
 /** Schedule kinds PyTorch steps once per batch (OneCycleLR, CyclicLR), not once per epoch. */
 const PER_BATCH: readonly ScheduleType[] = ['oneCycle', 'cyclic'];
@@ -340,6 +360,7 @@ export function torchCall(d: ScheduleDescriptor, spec: Spec, baseLr = 0.1): Torc
 
 /** Defines the multiplier function of a leaf spec and returns its name; `reason`: why it has no class. */
 function factorFunction(spec: Spec, ctx: PyContext, reason: string): string {
+  checkWritable(spec);
   const formula = PY_FORMULAS[spec.type as ScheduleType];
   if (formula === null || formula === undefined) throw new NoEquivalent(`${reason}, and there is no Python formula for ${spec.type} here yet`);
   const name = freshName(`${spec.type.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_factor`, ctx);
@@ -390,6 +411,7 @@ function wholeSteps(values: unknown[], what: string): void {
 }
 
 function warmupScheduler(spec: Spec, ctx: PyContext): Built {
+  checkWritable(spec);
   const inner = spec.schedule as Spec;
   const steps = Number(spec.steps);
   const start = Number(spec.startFactor);

@@ -14,6 +14,11 @@ export interface InverseSqrtOptions {
    * Default `0.5` (inverse square root); `1` is Keras's `InverseTimeDecay` (timescale `decay_steps / decay_rate`). > 0.
    */
   power?: number;
+  /**
+   * Keras's `staircase`: the steps since the warmup are floored to a multiple of `stepSize` before the decay,
+   * `baseLr / ((stepSize·floor((t − warmupSteps)/stepSize) + timescale) / timescale)^power`. Default: none.
+   */
+  stepSize?: number;
 }
 
 /** Checks and defaults of {@link InverseSqrtOptions}. */
@@ -21,6 +26,7 @@ export const inverseSqrtRules = {
   warmupSteps: { kind: 'default', check: nonNegative, value: 0 },
   timescale: { kind: 'derived', check: positive, derive: (o) => ((o.warmupSteps as number) > 0 ? (o.warmupSteps as number) : 10_000) },
   power: { kind: 'optional', check: positive },
+  stepSize: { kind: 'optional', check: positive },
 } satisfies Rules<InverseSqrtOptions>;
 
 /** JSON form of {@link inverseSqrt}. */
@@ -35,7 +41,7 @@ export interface InverseSqrtSpec extends SpecOf<'inverseSqrt', typeof inverseSqr
  */
 export function inverseSqrt(options: InverseSqrtOptions = {}): Schedule {
   const o = resolveOptions(inverseSqrtRules, options, { type: 'inverseSqrt' });
-  const { warmupSteps, timescale } = o;
+  const { warmupSteps, timescale, stepSize } = o;
   const power = o.power ?? 0.5;
   const decay = power === 0.5 ? Math.sqrt : (x: number) => x ** power;
   return createSchedule({
@@ -43,7 +49,7 @@ export function inverseSqrt(options: InverseSqrtOptions = {}): Schedule {
     spec: specOf('inverseSqrt', o),
     lr: (t, baseLr) =>
       // baseLr · (t / warmupSteps), not (baseLr · t) / warmupSteps: the product underflows for a tiny t
-      t < warmupSteps ? baseLr * (t / warmupSteps) : baseLr / decay((t - warmupSteps + timescale) / timescale),
+      t < warmupSteps ? baseLr * (t / warmupSteps) : baseLr / decay(((stepSize === undefined ? t - warmupSteps : stepSize * Math.floor((t - warmupSteps) / stepSize)) + timescale) / timescale),
   });
 }
 
@@ -58,6 +64,7 @@ export const inverseSqrtDescriptor: ScheduleDescriptor<InverseSqrtSpec, InverseS
     warmupSteps: { kind: 'number', min: 0, max: 200, step: 1, sample: 10 },
     timescale: { kind: 'number', min: 1, max: 1000, step: 1, sample: 20 },
     power: { kind: 'number', min: 0.25, max: 2, step: 0.05, sample: 1, absentInSample: true },
+    stepSize: { kind: 'number', min: 5, max: 100, step: 1, sample: 10, absentInSample: true },
   },
   source: 'Vaswani et al. 2017, arXiv:1706.03762',
 };

@@ -30,8 +30,8 @@ export interface EcosystemReading {
   readonly scheduler?: TorchSchedulerSpec;
   /**
    * The base rate at which anneal's values are the ecosystem's numbers, when the configuration carries one
-   * (HF `learning_rate`, timm `lr`, Keras's peak rate, optax's peak value). Every absolute rate in the
-   * configuration is expressed relative to it.
+   * (HF `learning_rate`, timm `lr`, Keras's peak rate, optax's peak value). Starts and floors given as rates
+   * become fractions of it; end rates stay absolute (`endLr`).
    */
   readonly baseLr?: number;
   /** The length of the run the configuration states (HF `max_steps`, timm's returned epoch count), in steps. */

@@ -280,13 +280,12 @@ function entryOf(name: unknown, path: string): [HfSchedulerName, HfEntry] {
   throw mark(new UnknownScheduleError(path, name, HF_SCHEDULER_NAMES));
 }
 
-function run(name: HfSchedulerName, entry: HfEntry, call: HfCall, owner: string): Translation {
+function run(name: HfSchedulerName, entry: HfEntry, call: HfCall): Translation {
   if (!entry.warmup && call.warmup !== undefined && call.warmup !== 0) {
     throw mark(new InvalidParameterError(call.warmupPath, call.warmup, `0 or absent (HF's ${name} has no warmup and ignores it)`));
   }
   const out = entry.read(call);
   call.kwargs.finish(Object.keys(entry.kwargs));
-  void owner;
   return out;
 }
 
@@ -299,7 +298,7 @@ export function readHfGetScheduler(value: Record<string, unknown>, path: string)
   const kwargs = new Args(top.at('scheduler_specific_kwargs'), top.raw('scheduler_specific_kwargs'), `HF's ${name} scheduler`);
   top.finish(['name', 'num_warmup_steps', 'num_training_steps', 'scheduler_specific_kwargs']);
   const call: HfCall = { warmup, total, kwargs, warmupPath: top.at('num_warmup_steps'), totalPath: top.at('num_training_steps'), namePath: top.at('name') };
-  const t = run(name, entry, call, 'get_scheduler');
+  const t = run(name, entry, call);
   return { ecosystem: 'hf', name, ...('schedule' in t ? { schedule: t.schedule } : { scheduler: t.scheduler }), ...(total === undefined ? {} : { steps: total }) };
 }
 
@@ -340,7 +339,7 @@ export function readHfTrainingArguments(value: Record<string, unknown>, path: st
     const end = kwargs.has('lr_end') ? (kwargs.values.lr_end as number) : 1e-7;
     if (typeof end === 'number' && !(lr > end)) top.fail('learning_rate', `a rate above lr_end (${end}), as HF requires`, lr);
   }
-  const t = run(name, entry, call, 'TrainingArguments');
+  const t = run(name, entry, call);
   return {
     ecosystem: 'hf',
     name,

@@ -137,14 +137,14 @@ export const KERAS_SCHEDULES: Readonly<Record<KerasScheduleName, KerasEntry>> = 
   },
   InverseTimeDecay: {
     anneal: 'inverseSqrt with power 1',
-    config: { initial_learning_rate: 'the base rate', decay_steps: 'timescale = decay_steps / decay_rate', decay_rate: 'see decay_steps (> 0)', staircase: 'false only', name: NAME },
+    config: { initial_learning_rate: 'the base rate', decay_steps: 'timescale = decay_steps / decay_rate', decay_rate: 'see decay_steps (> 0)', staircase: 'stepSize = decay_steps', name: NAME },
     read: (c) => {
       c.raw('name');
       const i = init(c);
       const steps = decaySteps(c);
       const rate = c.number('decay_rate', { above: 0 });
-      c.onlyAt('staircase', false, 'a staircase inverse-time decay has no anneal form yet');
-      return { schedule: spec(inverseSqrtDescriptor, { warmupSteps: 0, timescale: steps / rate, power: 1 }), ref: i };
+      const stairs = c.bool('staircase', false);
+      return { schedule: spec(inverseSqrtDescriptor, { warmupSteps: 0, timescale: steps / rate, power: 1, ...(stairs ? { stepSize: steps } : {}) }), ref: i };
     },
   },
 };

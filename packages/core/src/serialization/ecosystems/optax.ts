@@ -2,7 +2,7 @@
  * optax: `{ "optax": NAME, "kwargs": {...} }` for every schedule `optax.schedules` exports (optax 0.2.8).
  * One table, {@link OPTAX_SCHEDULES}. optax schedules give absolute rates; anneal's base rate is each
  * schedule's own scale (`init_value`, or `peak_value` where there is one), given back as the reading's
- * `baseLr`, and every other rate is expressed relative to it.
+ * `baseLr`; warmup starts and floors are fractions of it, end values stay absolute rates (`endLr`).
  *
  * @packageDocumentation
  */
@@ -67,7 +67,7 @@ function polynomialOf(a: Args, power: number | undefined): OptaxSchedule {
   const steps = a.number('transition_steps', { integer: true });
   const begin = Math.max(0, a.number('transition_begin', { fallback: 0, integer: true }));
   if (steps <= 0) return constantAt(init); // optax: a constant init_value
-  // The decay runs from the base rate: anneal's base rate is init_value (end_value absolute, relative to it).
+  // The decay runs from the base rate (init_value) to end_value, an absolute rate (endLr).
   const ref = refOf(init);
   // endLr is an absolute rate: it is not scaled with the base rate.
   const poly = spec(polynomialDescriptor, { totalIters: steps, power: p, endLr: end });
@@ -85,10 +85,7 @@ function exponentialOf(a: Args, init: number): OptaxSchedule {
   if (steps <= 0 || rate === 0) return constantAt(init);
   if (init === 0) return constantAt(0);
   let decay: ScheduleSpec;
-  if (staircase) {
-    if (end !== undefined) a.fail('end_value', 'absent with staircase=True (anneal\'s step schedule has no bound yet)');
-    decay = spec(stepDescriptor, { stepSize: steps, gamma: rate });
-  } else decay = spec(exponentialDescriptor, { gamma: rate, period: steps, endLr: end });
+  if (staircase) decay = spec(stepDescriptor, { stepSize: steps, gamma: rate, endLr: end }); else decay = spec(exponentialDescriptor, { gamma: rate, period: steps, endLr: end });
   return { schedule: begin === 0 ? decay : sequence([begin], [spec(constantDescriptor, {}), decay]), ref: init };
 }
 
