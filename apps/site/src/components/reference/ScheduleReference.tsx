@@ -11,7 +11,7 @@ import { descriptorOf, sampleSpec, type ScheduleDescriptor } from '@anneal/core/
 import { scheduleFromJSON } from '@anneal/core/json';
 import SchedulePlot from '../SchedulePlot';
 import { toPyTorch, toTypeScript } from '../../lib/codegen';
-import { EQUIVALENTS } from '../../lib/equivalents';
+import { equivalentsOf } from '../../lib/equivalents';
 import { arxivUrl, papersOf, sourceUrl, torchDocsUrl } from '../../lib/links';
 import { Inline, Links, RefTable, showValue, type LinkItem } from './parts';
 
@@ -80,7 +80,7 @@ export default function ScheduleReference({ type, source, optionDocs, children }
   if (source) links.push({ label: `source: ${source.replace('packages/core/src/', '')}`, href: sourceUrl(source), testId: 'source' });
   for (const p of papersOf(d.type, d.source)) links.push({ label: `paper: ${p.title} (${p.authors}, arXiv:${p.arxiv})`, href: arxivUrl(p.arxiv), testId: 'paper' });
 
-  const eq = EQUIVALENTS[d.type] ?? {};
+  const eq = equivalentsOf(d.type);
   const none = 'no direct equivalent';
   const classPage = d.torch && d.torch.class ? `/docs/reference/classes/${d.torch.class}` : null;
 
