@@ -1,7 +1,7 @@
 // The cooldown: the pure form parameterised by its start, and CooldownLR, which starts it at run time.
 import { describe, expect, it } from 'vitest';
 import { constant, cooldown, CooldownLR, InvalidParameterError, ScheduleLR, StateDictError, warmup, wsd } from '../src/index.js';
-import { scheduleFromJSON } from '../src/json.js';
+import { scheduleFromJSON, schedulerFromJSON } from '../src/json.js';
 
 const base = warmup({ steps: 10 }, constant({ factor: 1 }));
 
@@ -41,6 +41,24 @@ describe('cooldown (pure)', () => {
 });
 
 describe('CooldownLR', () => {
+  it('is read back from its toJSON() by schedulerFromJSON, and its state loads into the copy', () => {
+    const first = new CooldownLR({ paramGroups: [{ lr: 0.2 }] }, base, { steps: 20, shape: 'sqrt', minFactor: 0.1 });
+    for (let t = 0; t < 12; t++) first.step();
+    first.startCooldown();
+    const optimizer = { paramGroups: [{ lr: 0.2 }] };
+    const copy = schedulerFromJSON(optimizer, JSON.parse(JSON.stringify(first.toJSON())));
+    if (!(copy instanceof CooldownLR)) throw new Error(`read back as ${copy.kind}`);
+    copy.loadStateDict(JSON.parse(JSON.stringify(first.stateDict())));
+    for (let t = 0; t < 25; t++) {
+      first.step();
+      copy.step();
+      expect(copy.getLastLr()).toEqual(first.getLastLr());
+    }
+    expect(() => schedulerFromJSON(optimizer, { scheduler: 'CooldownLR', options: { schedule: { type: 'constant' }, steps: 5, shap: 'sqrt' } })).toThrow(
+      /options\.shap must be absent \(CooldownLR takes/,
+    );
+  });
+
   const run = (decideAt: number, total: number, saveAt?: number) => {
     const optimizer = { paramGroups: [{ lr: 0.2 }, { lr: 0.02 }] };
     const scheduler = new CooldownLR(optimizer, base, { steps: 20, shape: 'cosine', minFactor: 0.1 });

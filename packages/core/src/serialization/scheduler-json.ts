@@ -5,6 +5,8 @@
  */
 import type { OptimizerLike } from '../schedulers/optimizer.js';
 import { ScheduleLR } from '../schedulers/schedule-lr.js';
+import { CooldownLR, type CooldownLROptions } from '../schedulers/cooldown-lr.js';
+import type { Schedule } from '../schedule.js';
 import { checkPyTorch, type PyTorchVersion } from '../schedulers/pytorch-version.js';
 import { checkDepth, join, located, mark, objectAt } from './read-helpers.js';
 import { parseJSON, scheduleFromJSON } from './schedule-json.js';
@@ -25,19 +27,44 @@ export interface SchedulerReaderOptions {
 function readAt(optimizer: OptimizerLike, value: unknown, path: string, depth: number, pytorch: PyTorchVersion | undefined): AnyScheduler {
   checkDepth(path, depth);
   const spec = objectAt(path, value);
-  if ('scheduler' in spec && spec.scheduler === 'ScheduleLR') return scheduleLR(optimizer, spec, path, pytorch);
+  if ('scheduler' in spec && typeof spec.scheduler === 'string' && Object.hasOwn(SCHEDULE_DRIVEN, spec.scheduler)) {
+    return scheduleDriven(optimizer, spec, spec.scheduler as keyof typeof SCHEDULE_DRIVEN, path, pytorch);
+  }
   if ('scheduler' in spec) return torchScheduler(optimizer, spec, path, (child, p) => readAt(optimizer, child, p, depth + 1, pytorch), pytorch);
   const reading = readEcosystemAt(spec, path);
   if (reading?.scheduler !== undefined) return readAt(optimizer, reading.scheduler, path, depth + 1, pytorch);
   return located(path, () => new ScheduleLR(optimizer, scheduleFromJSON(spec), pytorch === undefined ? {} : { pytorch }));
 }
 
-function scheduleLR(optimizer: OptimizerLike, spec: Record<string, unknown>, path: string, pytorch: PyTorchVersion | undefined): AnyScheduler {
+/**
+ * anneal's own schedulers, which drive pure schedules (no PyTorch class): the option keys their `toJSON()`
+ * writes besides `schedule`, and how to build each.
+ */
+const SCHEDULE_DRIVEN = {
+  ScheduleLR: {
+    keys: ['lastEpoch', 'pytorch'],
+    build: (optimizer: OptimizerLike, schedule: Schedule | Schedule[], rest: Record<string, unknown>) => new ScheduleLR(optimizer, schedule, rest),
+  },
+  CooldownLR: {
+    keys: ['steps', 'shape', 'minFactor', 'lastEpoch', 'pytorch'],
+    build: (optimizer: OptimizerLike, schedule: Schedule | Schedule[], rest: Record<string, unknown>) =>
+      new CooldownLR(optimizer, schedule, rest as unknown as CooldownLROptions),
+  },
+} as const;
+
+function scheduleDriven(
+  optimizer: OptimizerLike,
+  spec: Record<string, unknown>,
+  kind: keyof typeof SCHEDULE_DRIVEN,
+  path: string,
+  pytorch: PyTorchVersion | undefined,
+): AnyScheduler {
+  const { keys, build } = SCHEDULE_DRIVEN[kind];
   const where = join(path, 'options');
   const options = withPyTorch(where, objectAt(where, spec.options), pytorch);
   for (const key of Object.keys(options)) {
-    if (key !== 'schedule' && key !== 'lastEpoch' && key !== 'pytorch') {
-      throw mark(new InvalidParameterError(join(where, key), options[key], 'absent (ScheduleLR takes "schedule", "lastEpoch" and "pytorch")'));
+    if (key !== 'schedule' && !(keys as readonly string[]).includes(key)) {
+      throw mark(new InvalidParameterError(join(where, key), options[key], `absent (${kind} takes "schedule", ${keys.map((k) => `"${k}"`).join(', ')})`));
     }
   }
   const raw = options.schedule;
@@ -45,7 +72,7 @@ function scheduleLR(optimizer: OptimizerLike, spec: Record<string, unknown>, pat
     ? raw.map((s, i) => located(join(where, `schedule[${i}]`), () => scheduleFromJSON(s)))
     : located(join(where, 'schedule'), () => scheduleFromJSON(raw));
   const { schedule: _s, ...rest } = options;
-  return located(where, () => new ScheduleLR(optimizer, schedule, rest));
+  return located(where, () => build(optimizer, schedule, rest));
 }
 
 /**
