@@ -78,7 +78,7 @@ const USE = [
   '',
 ].join('\n');
 
-const front = (title: string, description: string) => ['---', `title: ${title}`, `description: ${description}`, '---', '', `# ${title}`, ''].join('\n');
+const front = (title: string, description: string) => ['---', `title: ${JSON.stringify(title)}`, `description: ${JSON.stringify(description)}`, '---', '', `# ${title}`, ''].join('\n');
 
 function hfPage(): string {
   const rows = Object.entries(HF_SCHEDULERS).map(([name, e]) => [
