@@ -61,12 +61,35 @@ export function interfaceDocs(file, name) {
   return docs;
 }
 
-/** The name of the options interface a file declares for a factory or class (`cosine` → `CosineOptions`). */
+/**
+ * The name of the options interface a file declares for a factory or class (`cosine` → `CosineOptions`), or
+ * `${stem}BaseOptions` where the options are a type (`OneCycleLROptions`: the base and the ways to give the length).
+ */
 function optionsInterface(file, stem) {
   if (file === null) return null;
   const text = readFileSync(join(root, file), 'utf8');
-  const name = `${stem}Options`;
-  return text.includes(`export interface ${name}`) ? name : null;
+  for (const name of [`${stem}Options`, `${stem}BaseOptions`]) if (text.includes(`export interface ${name}`)) return name;
+  return null;
+}
+
+/**
+ * The documented members of the alternatives in `export type NAME = Base & ({ ... } | { ... })` (the ways to
+ * give a length); a member typed `undefined` only says which alternative it is not.
+ */
+function alternativeDocs(file, name) {
+  if (file === null) return {};
+  const text = readFileSync(join(root, file), 'utf8');
+  const start = text.search(new RegExp(`export type ${name}\\b`));
+  if (start < 0) return {};
+  const end = text.indexOf('\n\n', start);
+  const body = text.slice(start, end < 0 ? undefined : end);
+  const docs = {};
+  for (const m of body.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+)(\??):\s*([^;]+);/g)) {
+    if (m[4].trim() === 'undefined') continue;
+    const doc = m[1].split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean).join(' ');
+    docs[m[2]] ??= { doc, type: m[4].trim(), optional: true };
+  }
+  return docs;
 }
 
 /** Stateful classes that no descriptor maps to PyTorch, with their PyTorch documentation. */
@@ -155,7 +178,7 @@ export function generateReference() {
   classes.forEach((c, i) => {
     const file = classFile(c.name);
     const iface = optionsInterface(file, c.name);
-    const docs = iface ? interfaceDocs(file, iface) : {};
+    const docs = iface ? { ...interfaceDocs(file, iface), ...alternativeDocs(file, `${c.name}Options`) } : {};
     // An options interface that extends the schedule's (`extends Omit<OneCycleOptions, 'maxLr' | ...>`) inherits its docs.
     const text = file ? readFileSync(join(root, file), 'utf8') : '';
     const inherited = iface ? text.match(new RegExp(`interface ${iface} extends (?:Omit<)?(\\w+)(?:,([^>]*)>)?`)) : null;

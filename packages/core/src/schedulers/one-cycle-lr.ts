@@ -15,7 +15,7 @@ import type { PyTorchVersion } from './pytorch-version.js';
 
 /** The options of {@link OneCycleLR} besides its length. */
 export interface OneCycleLRBaseOptions extends Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'baseMomentum' | 'maxMomentum'> {
-  /** Peak rate (> 0), one for all groups or one per group. Required. */
+  /** Peak rate (>= 0; 0 freezes the group), one for all groups or one per group. Required. */
   maxLr: number | number[];
   /** Momentum at the peak, one or per group. Default `0.85`. */
   baseMomentum?: number | number[];
