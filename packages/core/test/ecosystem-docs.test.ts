@@ -11,7 +11,13 @@ import { load, replay, TOLERANCE } from './ecosystem-replay.js';
 const DOCS = fileURLToPath(new URL('../../../docs/ecosystems/', import.meta.url));
 
 const code = (s: string) => `\`${s}\``;
-const cell = (s: string) => s.replace(/\|/g, '\\|');
+/** A table cell: pipes escaped, and braces outside code spans too (MDX reads `{...}` as an expression). */
+const cell = (s: string) =>
+  s
+    .replace(/\|/g, '\\|')
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? part.replace(/[{}]/g, (b) => `\\${b}`) : part))
+    .join('`');
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 
