@@ -335,7 +335,10 @@ export function torchCall(d: ScheduleDescriptor, spec: Spec, baseLr = 0.1): Torc
     const value = spec[key];
     const keyword = torch.kwargs[key];
     if (keyword === undefined) {
-      if (value !== undefined && !(rule.kind === 'default' && same(value, rule.value))) return `${key} has no ${torch.class} keyword`;
+      const neutral = NOT_IN_PY_FORMULAS[spec.type]?.[key];
+      if (value !== undefined && !(rule.kind === 'default' && same(value, rule.value)) && !(neutral !== undefined && same(value, neutral))) {
+        return `${key} has no ${torch.class} keyword`;
+      }
       continue;
     }
     if (value === undefined) {
