@@ -17,3 +17,16 @@ export { HF_SCHEDULERS, HF_TRAINING_ARGUMENTS, type HfSchedulerName, type HfEntr
 export { KERAS_SCHEDULES, type KerasScheduleName, type KerasEntry } from './serialization/ecosystems/keras.js';
 export { OPTAX_SCHEDULES, type OptaxScheduleName, type OptaxEntry } from './serialization/ecosystems/optax.js';
 export { TIMM_SCHEDULERS, TIMM_DEFAULTS, type TimmSchedulerName, type TimmEntry, type TimmArgument } from './serialization/ecosystems/timm.js';
+export {
+  writeConfig,
+  ConversionError,
+  WRITE_TARGETS,
+  TARGET_NAMES,
+  type WriteTarget,
+  type WriteOptions,
+  type WrittenConfig,
+  type HfConfig,
+  type KerasConfig,
+  type OptaxConfig,
+  type TimmConfig,
+} from './serialization/writers/index.js';

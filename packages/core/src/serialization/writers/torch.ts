@@ -1,0 +1,62 @@
+/**
+ * The PyTorch writer: anneal's spec → `{ "scheduler": CLASS, "kwargs": {...} }`, derived from each
+ * descriptor's `torch` mapping (class names and keywords are not spelled here).
+ *
+ * @packageDocumentation
+ */
+import { descriptorOf } from '../../registry.js';
+import { resolveOptions } from '../../internal/options.js';
+import type { TorchSchedulerSpec } from '../spec.js';
+import { at, refuser, type Fields } from './common.js';
+
+const refuse: (path: string, reason: string) => never = refuser('pytorch');
+
+/** The JSON keys that hold a combinator's children, not options. */
+const CHILD_KEYS = ['schedule', 'schedules'];
+
+/**
+ * Translates a canonical spec (see `canonical`) at `path` into PyTorch's spelling. An option without a
+ * PyTorch keyword is refused unless it holds the value PyTorch's spelling gives it anyway (its PyTorch default);
+ * one PyTorch leaves unset is listed in `unspelled` (the read-back check then decides, and names it when it refuses).
+ *
+ * @throws {@link ConversionError} for a kind without a PyTorch class, or an option PyTorch cannot set.
+ */
+export function writeTorch(spec: Fields, path = '', unspelled: string[] = []): TorchSchedulerSpec {
+  const descriptor = descriptorOf(spec.type)!;
+  const torch = descriptor.torch;
+  if (torch === undefined) return refuse(path, `PyTorch has no scheduler class for ${descriptor.label.toLowerCase()} (${spec.type})`);
+  const names = torch.kwargs as Readonly<Record<string, string | undefined>>;
+  const kwargs: Record<string, unknown> = {};
+  const given: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const [option, value] of Object.entries(spec)) {
+    if (option === 'type' || CHILD_KEYS.includes(option) || value === undefined) continue;
+    const keyword = names[option];
+    if (keyword === undefined) missing.push(option);
+    else {
+      kwargs[keyword] = value;
+      given[option] = value;
+    }
+  }
+  // What the PyTorch reader resolves the options to (its checks, and its defaults for the unspelled ones).
+  let resolved: Record<string, unknown> = {};
+  try {
+    resolved = resolveOptions(descriptor.rules, torch.toPure?.(given) ?? given, { torch: true }) as Record<string, unknown>;
+  } catch (error) {
+    refuse(path, `${torch.class} refuses these values (${(error as Error).message})`);
+  }
+  {
+    for (const option of missing) {
+      // Resolved to nothing: the option's neutral value (clamp false, shape cosine) is for the read-back check to judge.
+      if (resolved[option] === undefined) unspelled.push(`${torch.class} has no keyword for ${option}`);
+      else if (JSON.stringify(resolved[option]) !== JSON.stringify(spec[option])) {
+        const known = Object.values(names).filter((k): k is string => k !== undefined);
+        refuse(at(path, option), `${torch.class} has no keyword for ${option} (its keywords: ${known.join(', ')})`);
+      }
+    }
+  }
+  if (descriptor.children === 'schedules') {
+    kwargs.schedulers = (spec.schedules as Fields[]).map((child, i) => writeTorch(child, at(path, `schedules[${i}]`), unspelled));
+  }
+  return { scheduler: torch.class, kwargs };
+}
