@@ -70,11 +70,11 @@ function numbersIn(value: unknown, out: number[]): number[] {
 
 /**
  * The steps the rates are compared at: every whole step up to three times the largest length in the spec
- * (at most 4,000), with quarter and half steps over the first 300.
+ * (at least 2,000, at most 20,000), with quarter and half steps over the first 300.
  */
 export function checkSteps(spec: unknown): number[] {
   const lengths = numbersIn(spec, []).filter((n) => n <= 1e5);
-  const horizon = Math.min(4000, Math.ceil(3 * Math.max(10, ...lengths)) + 20);
+  const horizon = Math.min(20_000, Math.max(2000, Math.ceil(3 * Math.max(...lengths, 0)) + 20));
   const steps: number[] = [];
   for (let t = 0; t <= horizon; t++) {
     steps.push(t);

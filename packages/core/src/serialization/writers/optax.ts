@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { OptaxScheduleName } from '../ecosystems/optax.js';
+import { scheduleFromJSON } from '../schedule-json.js';
 import { at, refuser, type Fields } from './common.js';
 import { labelOf, num, splitWarmup, whole } from './shapes.js';
 
@@ -42,11 +43,18 @@ export function writeOptax(spec: Fields, baseLr: number, where = ''): OptaxConfi
   const { warmup, child, path } = splitWarmup(spec, where);
   const p = (key: string) => at(path, key);
   if (warmup !== undefined) {
-    if (child.type !== 'cosine' && child.type !== 'exponential' && child.type !== 'step') refuse(where, `optax has a warmup only in front of a cosine or exponential decay (not ${labelOf(child)})`);
     if (warmup.prefix === false) refuse(at(where, 'prefix'), "optax's warmups come before the decay (prefix)");
     if (warmup.warmTo !== undefined && warmup.warmTo !== 'start') refuse(at(where, 'warmTo'), "optax's warmups rise to the decay's start");
   }
   const w = warmup === undefined ? 0 : steps(warmup.steps as number, at(where, 'steps'));
+  if (warmup !== undefined && child.type !== 'cosine' && child.type !== 'exponential' && child.type !== 'step' && w > 0) {
+    // Any other decay: a linear ramp to its starting rate, joined to it at the end of the warmup.
+    const start = scheduleFromJSON(child).lr(0, baseLr);
+    return call('join_schedules', {
+      schedules: [call('linear_schedule', { init_value: (warmup.startFactor as number) * start, end_value: start, transition_steps: w }), writeOptax(child, baseLr, path)],
+      boundaries: [w],
+    });
+  }
   const init = warmup === undefined ? baseLr : (warmup.startFactor as number) * baseLr;
   switch (child.type) {
     case 'constant':

@@ -6,10 +6,19 @@
  */
 import { descriptorOf } from '../../registry.js';
 import { resolveOptions } from '../../internal/options.js';
+import type { OptionMeta } from '../../descriptor.js';
 import type { TorchSchedulerSpec } from '../spec.js';
 import { at, refuser, type Fields } from './common.js';
 
 const refuse: (path: string, reason: string) => never = refuser('pytorch');
+
+/** Whether `value` is the neutral setting of an option with no default: a switch that is off, or the first choice. */
+function isNeutral(meta: OptionMeta | undefined, value: unknown): boolean {
+  if (meta === undefined) return false;
+  if (meta.kind === 'boolean') return value === false;
+  if (meta.kind === 'choice') return value === meta.choices[0];
+  return false;
+}
 
 /** The JSON keys that hold a combinator's children, not options. */
 const CHILD_KEYS = ['schedule', 'schedules'];
@@ -47,9 +56,10 @@ export function writeTorch(spec: Fields, path = '', unspelled: string[] = []): T
   }
   {
     for (const option of missing) {
-      // Resolved to nothing: the option's neutral value (clamp false, shape cosine) is for the read-back check to judge.
-      if (resolved[option] === undefined) unspelled.push(`${torch.class} has no keyword for ${option}`);
-      else if (JSON.stringify(resolved[option]) !== JSON.stringify(spec[option])) {
+      // Resolved to nothing: only the option's neutral value passes (a switch off, the first of a choice).
+      if (resolved[option] === undefined && isNeutral(descriptor.options[option as keyof typeof descriptor.options], spec[option])) {
+        unspelled.push(`${torch.class} has no keyword for ${option}`);
+      } else if (JSON.stringify(resolved[option]) !== JSON.stringify(spec[option])) {
         const known = Object.values(names).filter((k): k is string => k !== undefined);
         refuse(at(path, option), `${torch.class} has no keyword for ${option} (its keywords: ${known.join(', ')})`);
       }

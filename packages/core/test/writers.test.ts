@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { ConversionError, ecosystemFromJSON, scheduleFromJSON, writeConfig, WRITE_TARGETS, type WriteTarget } from '../src/json.js';
+import { descriptorOf } from '../src/meta.js';
+import { GRID, SHAPED } from './writer-grid.js';
+
+/** The steps of the round trip: every whole step to 3,000, and two fractions of each of the first 400. */
+const STEPS: number[] = [];
+for (let t = 0; t <= 3000; t++) {
+  STEPS.push(t);
+  if (t < 400) STEPS.push(t + 0.3, t + 0.71);
+}
+const BASE_RATES = [1, 0.003];
+
+/** The rate, or the error's name (both sides must refuse the same steps). */
+function rate(f: () => number): number | string {
+  try {
+    return f();
+  } catch (e) {
+    return (e as Error).name;
+  }
+}
+
+/** The keys a refusal may name at the top of `spec`: its canonical form's, and every option of its kind. */
+function keysOf(spec: Record<string, unknown>): string[] {
+  const d = descriptorOf(spec.type)!;
+  return [...Object.keys(scheduleFromJSON(spec).toJSON()), ...Object.keys(d.options)];
+}
+
+/** The top-level key of a ConversionError path (`schedules[1].clamp` → `schedules`). */
+const head = (path: string) => path.split(/[.[]/)[0]!;
+
+describe('writers: write, read back with anneal\'s reader, same rates', () => {
+  let checks = 0;
+  let worst = 0;
+  let worstNearZero = 0;
+  const counts: Record<string, { exact: number; refused: number }> = {};
+  for (const target of WRITE_TARGETS) counts[target] = { exact: 0, refused: 0 };
+
+  for (const { name, spec, exact } of GRID) {
+    it(name, () => {
+      const original = scheduleFromJSON(spec);
+      for (const target of WRITE_TARGETS) {
+        for (const baseLr of BASE_RATES) {
+          let config: unknown;
+          try {
+            config = writeConfig(spec, target, { baseLr });
+          } catch (error) {
+            expect(error, `${target}: ${(error as Error).message}`).toBeInstanceOf(ConversionError);
+            const e = error as ConversionError;
+            expect(e.target).toBe(target);
+            expect(e.reason.length).toBeGreaterThan(10);
+            if (e.path !== '') expect(keysOf(spec), `${target}: path ${e.path}`).toContain(head(e.path));
+            expect(exact, `${name} must be written for ${target}: ${e.message}`).not.toContain(target);
+            if (baseLr === 1) counts[target]!.refused++;
+            continue;
+          }
+          if (baseLr === 1) counts[target]!.exact++;
+          // Independent of the writer's own check: read back, at the base rate the configuration states.
+          const back = scheduleFromJSON(config);
+          const backRate = target === 'pytorch' ? baseLr : (ecosystemFromJSON(config).baseLr ?? baseLr);
+          for (const t of STEPS) {
+            const want = rate(() => original.lr(t, baseLr));
+            const got = rate(() => back.lr(t, backRate));
+            checks++;
+            if (typeof want === 'string' || typeof got === 'string') {
+              expect(got, `${target} at step ${t}`).toBe(want);
+              continue;
+            }
+            const scale = Math.max(Math.abs(want), Math.abs(got));
+            const deviation = scale === 0 ? 0 : Math.abs(want - got) / scale;
+            if (scale >= 1e-9 * baseLr) worst = Math.max(worst, deviation);
+            else worstNearZero = Math.max(worstNearZero, Math.abs(want - got) / baseLr);
+            expect(Math.abs(want - got) <= Math.max(1e-12 * scale, 1e-15 * baseLr), `${name} → ${target} at step ${t} (base rate ${baseLr}): ${got} vs ${want}\n${JSON.stringify(config)}`).toBe(true);
+          }
+        }
+      }
+    });
+  }
+
+  it('every target writes a fair share, and the deviation is within 1e-12', () => {
+    console.log(`writers: ${checks} rate comparisons, worst relative deviation ${worst.toExponential(2)} (rates below 1e-9 of the base rate: worst absolute ${worstNearZero.toExponential(2)} of it); per target (base rate 1):`, JSON.stringify(counts));
+    for (const target of WRITE_TARGETS) expect(counts[target]!.exact, target).toBeGreaterThanOrEqual(SHAPED.filter((s) => s.exact.includes(target)).length);
+    expect(worst).toBeLessThanOrEqual(1e-12);
+  });
+});
+
+describe('writers: errors', () => {
+  it('names the spec path and the reason', () => {
+    const spec = { type: 'warmup', steps: 5, startFactor: 0, schedule: { type: 'cosine', tMax: 20, clamp: true } };
+    expect(() => writeConfig(spec, 'hf')).toThrow(ConversionError);
+    try {
+      writeConfig(spec, 'hf');
+    } catch (e) {
+      const error = e as ConversionError;
+      expect(error.path).toBe('schedule.clamp');
+      expect(error.code).toBe('not-convertible');
+      expect(error.message).toMatch(/^schedule\.clamp has no exact HF transformers equivalent: /);
+    }
+  });
+  it('refuses a bad target or base rate, and reads a bad spec with the reader\'s errors', () => {
+    expect(() => writeConfig({ type: 'constant' }, 'jax' as WriteTarget)).toThrow(/target must be one of pytorch, hf, timm, keras, optax/);
+    expect(() => writeConfig({ type: 'constant' }, 'hf', { baseLr: 0 })).toThrow(/baseLr must be a positive finite number/);
+    expect(() => writeConfig({ type: 'cosine' }, 'pytorch')).toThrow(/tMax/);
+  });
+  it('accepts the JSON text and other spellings (a PyTorch spec written as optax)', () => {
+    const config = writeConfig('{"scheduler":"StepLR","kwargs":{"step_size":10,"gamma":0.5}}', 'optax', { baseLr: 0.1 });
+    expect(config).toEqual({ optax: 'exponential_decay', kwargs: { init_value: 0.1, transition_steps: 10, decay_rate: 0.5, staircase: true } });
+  });
+  it('writes the keywords of the descriptors (PyTorch)', () => {
+    expect(writeConfig({ type: 'cosine', tMax: 20, etaMin: 0.01 }, 'pytorch')).toEqual({ scheduler: 'CosineAnnealingLR', kwargs: { T_max: 20, eta_min: 0.01 } });
+    expect(writeConfig({ type: 'sequence', milestones: [5], schedules: [{ type: 'linear', startFactor: 0.1, endFactor: 1, totalIters: 5 }, { type: 'exponential', gamma: 0.9 }] }, 'pytorch')).toEqual({
+      scheduler: 'SequentialLR',
+      kwargs: { milestones: [5], schedulers: [{ scheduler: 'LinearLR', kwargs: { start_factor: 0.1, end_factor: 1, total_iters: 5 } }, { scheduler: 'ExponentialLR', kwargs: { gamma: 0.9 } }] },
+    });
+  });
+});
