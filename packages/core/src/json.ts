@@ -30,3 +30,4 @@ export {
   type OptaxConfig,
   type TimmConfig,
 } from './serialization/writers/index.js';
+export { writeSnippet, pythonLiteral, type SnippetOptions } from './serialization/writers/snippets.js';

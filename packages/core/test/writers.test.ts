@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConversionError, ecosystemFromJSON, scheduleFromJSON, writeConfig, WRITE_TARGETS, type WriteTarget } from '../src/json.js';
+import { ConversionError, ecosystemFromJSON, pythonLiteral, scheduleFromJSON, writeConfig, writeSnippet, WRITE_TARGETS, type WriteTarget } from '../src/json.js';
 import { descriptorOf } from '../src/meta.js';
 import { GRID, SHAPED } from './writer-grid.js';
 
@@ -112,5 +112,37 @@ describe('writers: errors', () => {
       scheduler: 'SequentialLR',
       kwargs: { milestones: [5], schedulers: [{ scheduler: 'LinearLR', kwargs: { start_factor: 0.1, end_factor: 1, total_iters: 5 } }, { scheduler: 'ExponentialLR', kwargs: { gamma: 0.9 } }] },
     });
+  });
+});
+
+describe('writers: Python snippets', () => {
+  it('PyTorch: imports, a stand-in model and optimizer, nested schedulers, one step per epoch', () => {
+    const text = writeSnippet({ type: 'sequence', milestones: [5], schedules: [{ type: 'linear', startFactor: 0.1, endFactor: 1, totalIters: 5 }, { type: 'exponential', gamma: 0.9 }] }, 'pytorch', { baseLr: 0.1, steps: 20 });
+    expect(text).toContain('from torch.optim import lr_scheduler');
+    expect(text).toContain('optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)');
+    expect(text).toContain('scheduler = lr_scheduler.SequentialLR(optimizer, milestones=[5], schedulers=[lr_scheduler.LinearLR(optimizer, start_factor=0.1, end_factor=1, total_iters=5), lr_scheduler.ExponentialLR(optimizer, gamma=0.9)])');
+    expect(text).toContain('for step in range(20):  # one step per epoch');
+  });
+  it('PyTorch one-cycle steps per batch, over total_steps', () => {
+    const text = writeSnippet({ type: 'oneCycle', maxLr: 0.1, totalSteps: 50 }, 'pytorch');
+    expect(text).toContain('for step in range(50):  # one step per batch');
+    expect(text).toMatch(/OneCycleLR\(optimizer, max_lr=0.1, total_steps=50, .*three_phase=False/);
+  });
+  it('HF, timm, Keras, optax: the library call with the written configuration', () => {
+    expect(writeSnippet({ type: 'warmup', steps: 10, startFactor: 0, schedule: { type: 'cosine', tMax: 90, minFactor: 0.1 } }, 'hf', { baseLr: 3e-4 })).toContain(
+      'scheduler = get_scheduler(\n    "cosine_with_min_lr",\n    optimizer,\n    num_warmup_steps=10,\n    num_training_steps=100,\n    scheduler_specific_kwargs={"min_lr_rate": 0.1},\n)',
+    );
+    expect(writeSnippet({ type: 'multiStep', milestones: [30, 60], gamma: 0.1 }, 'timm', { baseLr: 0.1 })).toContain(
+      'scheduler, num_epochs = create_scheduler_v2(optimizer, step_on_epochs=True, sched="multistep", num_epochs=1, decay_milestones=[31, 61], decay_rate=0.1)',
+    );
+    expect(writeSnippet({ type: 'step', stepSize: 10, gamma: 0.5 }, 'keras', { baseLr: 0.1 })).toContain(
+      'keras.optimizers.schedules.deserialize({"module": "keras.optimizers.schedules", "class_name": "ExponentialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 10, "decay_rate": 0.5, "staircase": True}, "registered_name": None})',
+    );
+    expect(writeSnippet({ type: 'piecewiseConstant', boundaries: [30, 80], values: [1, 0.5, 0.1] }, 'optax', { baseLr: 0.1 })).toContain(
+      'schedule = optax.schedules.piecewise_constant_schedule(init_value=0.1, boundaries_and_scales={30: 0.5, 80: 0.2})',
+    );
+  });
+  it('Python literals', () => {
+    expect(pythonLiteral({ a: [true, false, null], b: 'x"y', c: 1e-7 })).toBe('{"a": [True, False, None], "b": "x\\"y", "c": 1e-7}');
   });
 });
