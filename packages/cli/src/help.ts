@@ -28,7 +28,8 @@ export function rootHelp(commands: readonly Command[]): string {
   return `usage: anneal <command> [options]
 
 Learning-rate schedules in the terminal: plot them, print their exact values,
-describe them, export SVG charts, replay PyTorch traces, run the demo.
+describe them, convert them to other libraries' code, export SVG charts,
+replay PyTorch traces, run the demo.
 
 commands:
 ${commands.map((c) => `  ${c.name.padEnd(names)}${c.summary}`).join('\n')}
@@ -55,6 +56,7 @@ examples:
   anneal plot cosine:tMax=100 sgdr:t0=10,tMult=2
   anneal values onecycle:totalSteps=100,maxLr=0.1 --steps 100 --format tsv
   anneal describe sgdr:t0=10,tMult=2,warmupSteps=5 --steps 75
+  anneal convert warmup:steps=10,startFactor=0+cosine:tMax=90 --to hf
   anneal svg 'warmup:steps=5+cosine:tMax=95' --out schedule.svg
   anneal demo
 

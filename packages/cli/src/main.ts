@@ -12,12 +12,13 @@ import { svgCommand } from './commands/svg.js';
 import { describeCommand } from './commands/describe.js';
 import { replayCommand } from './commands/replay.js';
 import { demoCommand } from './commands/demo.js';
+import { convertCommand } from './commands/convert.js';
 import { rootHelp } from './help.js';
 import { processIO, type CliIO } from './io.js';
 import { VERSION } from './version.js';
 
 /** Every subcommand, in the order `anneal --help` lists them. */
-export const COMMANDS: readonly Command[] = [plotCommand, valuesCommand, svgCommand, describeCommand, replayCommand, demoCommand] as readonly Command[];
+export const COMMANDS: readonly Command[] = [plotCommand, valuesCommand, svgCommand, describeCommand, convertCommand, replayCommand, demoCommand] as readonly Command[];
 
 /** One line: newlines in a message (from a file's content, say) become spaces. */
 const oneLine = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
@@ -36,7 +37,7 @@ function wantsHelp(argv: readonly string[]): boolean {
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    io.stderr('anneal: missing command (plot, values, svg, describe, replay, demo); try anneal --help\n');
+    io.stderr('anneal: missing command (plot, values, svg, describe, convert, replay, demo); try anneal --help\n');
     return 2;
   }
   if (first === '--help' || first === '-h' || (first === 'help' && rest.length === 0)) {

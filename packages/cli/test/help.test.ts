@@ -16,7 +16,7 @@ describe('--help and --version', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout.startsWith('usage: anneal <command> [options]\n')).toBe(true);
-    for (const command of ['plot', 'values', 'svg', 'describe', 'replay', 'demo']) expect(run.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
+    for (const command of ['plot', 'values', 'svg', 'describe', 'convert', 'replay', 'demo']) expect(run.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
     expect(run.stdout).toContain('cosine:tMax=20,etaMin=0');
     expect(run.stdout).toContain('warmup:steps=5,startFactor=0.1+cosine:tMax=95');
     expect(run.stdout).toContain('{"scheduler":"CosineAnnealingLR","kwargs":{"T_max":20}}');
@@ -28,6 +28,7 @@ describe('--help and --version', () => {
     ['values', '-h'],
     ['help', 'svg'],
     ['describe', 'cosine:tMax=5', '--help'],
+    ['convert', '--help'],
     ['replay', '--help'],
     ['demo', '--help'],
   ])('anneal %s %s prints that command’s usage', async (...args) => {
@@ -39,7 +40,7 @@ describe('--help and --version', () => {
   });
 
   it('fits every help text in 80 columns', async () => {
-    for (const args of [['--help'], ...['plot', 'values', 'svg', 'describe', 'replay', 'demo'].map((c) => [c, '--help'])]) {
+    for (const args of [['--help'], ...['plot', 'values', 'svg', 'describe', 'convert', 'replay', 'demo'].map((c) => [c, '--help'])]) {
       const { stdout } = await runCli(args);
       for (const line of stdout.split('\n')) expect([...line].length, `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
     }
@@ -49,7 +50,7 @@ describe('--help and --version', () => {
     const help = (await runCli(['--help'])).stdout;
     const examples = help
       .split('\n')
-      .filter((l) => /^ {2}anneal (plot|values|describe) /.test(l))
+      .filter((l) => /^ {2}anneal (plot|values|describe|convert) /.test(l))
       .map((l) => l.trim().split(' ').slice(1));
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const args of examples) {
