@@ -53,6 +53,9 @@ const KB = 1024;
  *   replay 28,273 B. Limits = measured + ~3%. The root entry is now above the 14.9 kB it had when the
  *   8 kB target was set: the stateful layer's PyTorch 2 stepping, resume, CooldownLR and the plateau
  *   phases are what it carries; meeting the target needs the stateful classes split from the schedules.
+ * - Issue 16 §3, the writers (`writeConfig` for PyTorch, HF, timm, Keras and optax, each checked by reading
+ *   it back; `writeSnippet`'s Python): `core-json` measured 31.33 kB (≈ 32,080 B) gzipped, from ≈ 26.4 kB;
+ *   limit 33,000 B (measured + ~3%). The other entries do not carry the writers.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -85,7 +88,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 27_200,
+    limitBytes: 33_000,
   },
   {
     id: 'core-meta',
