@@ -34,7 +34,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Recipes from other ecosystems',
       collapsed: false,
-      items: ['ecosystems/hf-transformers', 'ecosystems/timm', 'ecosystems/keras', 'ecosystems/optax'],
+      items: ['ecosystems/hf-transformers', 'ecosystems/timm', 'ecosystems/keras', 'ecosystems/optax', 'ecosystems/converting'],
     },
     'misreadings',
     'choosing-a-schedule',

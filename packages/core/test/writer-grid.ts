@@ -86,3 +86,49 @@ export function sampleGrid(): GridSpec[] {
 export const GRID: readonly GridSpec[] = [...sampleGrid(), ...SHAPED];
 
 export { WRITE_TARGETS };
+
+import { ConversionError, TARGET_NAMES, writeConfig } from '../src/json.js';
+import { SCHEDULE_DESCRIPTORS as KINDS } from '../src/meta.js';
+
+/** Markdown-safe (and MDX-safe) text. */
+const safe = (text: string) => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\{/g, '\\{').replace(/\}/g, '\\}');
+
+/** The outcome of writing each grid spec for each target (base rate 1). */
+export function outcomes(): Array<{ kind: string; name: string; target: WriteTarget; reason?: string }> {
+  const out: Array<{ kind: string; name: string; target: WriteTarget; reason?: string }> = [];
+  for (const { name, spec } of GRID) {
+    for (const target of WRITE_TARGETS) {
+      try {
+        writeConfig(spec, target);
+        out.push({ kind: spec.type as string, name, target });
+      } catch (e) {
+        if (!(e instanceof ConversionError)) throw e;
+        out.push({ kind: spec.type as string, name, target, reason: e.message });
+      }
+    }
+  }
+  return out;
+}
+
+/** The conversion matrix as Markdown: per kind and target, the grid specs written exactly, then why each sample is refused. */
+export function conversionMatrix(): string {
+  const all = outcomes();
+  const header = `| kind | ${WRITE_TARGETS.map((t) => TARGET_NAMES[t]).join(' | ')} |\n| --- | ${WRITE_TARGETS.map(() => '---').join(' | ')} |`;
+  const rows = KINDS.map((d) => {
+    const cells = WRITE_TARGETS.map((t) => {
+      const mine = all.filter((o) => o.kind === d.type && o.target === t);
+      const exact = mine.filter((o) => o.reason === undefined).length;
+      return exact === 0 ? `— (0/${mine.length})` : exact === mine.length ? `exact (${exact}/${mine.length})` : `${exact}/${mine.length}`;
+    });
+    return `| \`${d.type}\` | ${cells.join(' | ')} |`;
+  });
+  const totals = WRITE_TARGETS.map((t) => {
+    const mine = all.filter((o) => o.target === t);
+    return `${mine.filter((o) => o.reason === undefined).length} exact, ${mine.filter((o) => o.reason !== undefined).length} refused`;
+  });
+  const reasons = KINDS.flatMap((d) => {
+    const sample = all.filter((o) => o.kind === d.type && o.name === `${d.type} sample` && o.reason !== undefined);
+    return sample.length === 0 ? [] : [`- \`${d.type}\` (sample spec): ${sample.map((o) => `${TARGET_NAMES[o.target]}: ${safe(o.reason!)}`).join('; ')}`];
+  });
+  return [header, ...rows, `| **all ${GRID.length} specs** | ${totals.join(' | ')} |`, '', 'Why each kind\'s sample spec is refused where it is:', '', ...reasons].join('\n');
+}
