@@ -9,19 +9,25 @@ import * as json from '../src/json.js';
 import * as replay from '../src/replay.js';
 
 describe('entry points', () => {
-  it('@anneal/core/json exports the readers and their tables', () => {
+  it('@anneal/core/json exports the readers and their tables, and the writers', () => {
     expect(Object.keys(json).sort()).toEqual([
+      'ConversionError',
       'HF_SCHEDULERS',
       'HF_TRAINING_ARGUMENTS',
       'KERAS_SCHEDULES',
       'OPTAX_SCHEDULES',
       'SCHEDULE_TYPES',
       'TIMM_DEFAULTS',
+      'TARGET_NAMES',
       'TIMM_SCHEDULERS',
       'TORCH_SCHEDULERS',
+      'WRITE_TARGETS',
       'ecosystemFromJSON',
+      'pythonLiteral',
       'scheduleFromJSON',
       'schedulerFromJSON',
+      'writeConfig',
+      'writeSnippet',
     ]);
   });
 
