@@ -85,6 +85,13 @@ describe('writers: write, read back with anneal\'s reader, same rates', () => {
 });
 
 describe('writers: errors', () => {
+  it('ConversionError is an AnnealError with its own name, target, path and reason', () => {
+    const e = new ConversionError('keras', 'schedule.tMax', 'a reason');
+    expect(e.name).toBe('ConversionError');
+    expect(e.code).toBe('not-convertible');
+    expect(e.message).toBe('schedule.tMax has no exact Keras equivalent: a reason');
+    expect(new ConversionError('optax', '', 'why').message).toBe('spec has no exact optax equivalent: why');
+  });
   it('names the spec path and the reason', () => {
     const spec = { type: 'warmup', steps: 5, startFactor: 0, schedule: { type: 'cosine', tMax: 20, clamp: true } };
     expect(() => writeConfig(spec, 'hf')).toThrow(ConversionError);
