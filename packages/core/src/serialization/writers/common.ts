@@ -10,6 +10,8 @@ import type { ScheduleSpec } from '../spec.js';
 import type { Ecosystem } from '../ecosystems/common.js';
 import { scheduleFromJSON } from '../schedule-json.js';
 import { ecosystemFromJSON } from '../ecosystems/index.js';
+import { schedulerFromJSON } from '../scheduler-json.js';
+import { ReduceLROnPlateau } from '../../schedulers/reduce-lr-on-plateau.js';
 
 /** Where a writer writes: PyTorch's `{ scheduler, kwargs }`, or another ecosystem's configuration. */
 export type WriteTarget = 'pytorch' | Ecosystem;
@@ -120,11 +122,45 @@ export function verify(spec: ScheduleSpec | Fields, config: unknown, target: Wri
   } catch (error) {
     throw new ConversionError(target, '', `the written configuration is not readable (${(error as Error).message})`);
   }
+  if (target === 'pytorch') verifyStateful(original, config, baseLr, hints);
   for (const t of checkSteps(spec)) {
     const want = rateAt(original, t, baseLr);
     const got = rateAt(back.schedule, t, back.baseLr);
     if (!sameRate(want, got, baseLr)) {
       throw new ConversionError(target, '', `the nearest ${TARGET_NAMES[target]} configuration gives ${String(got)} instead of ${String(want)} at step ${t}${hints.length === 0 ? '' : ` (${hints.join('; ')})`}`);
+    }
+  }
+}
+
+/**
+ * PyTorch runs its schedulers step by step, and some compose differently from their closed forms (a
+ * ChainedScheduler over CosineAnnealingLR's recursive form): the written configuration is also built as
+ * anneal's port of the stateful classes, stepped as a training loop does, and must give the spec's rates at
+ * every whole step up to 2,000 (OneCycleLR: the steps before `total_steps`, the ones a run trains with).
+ */
+function verifyStateful(original: Schedule, config: unknown, baseLr: number, hints: readonly string[]): void {
+  const optimizer = { paramGroups: [{ lr: baseLr, momentum: 0.9 }] };
+  let built;
+  try {
+    built = schedulerFromJSON(optimizer, config);
+  } catch (error) {
+    throw new ConversionError('pytorch', '', `the written configuration does not build PyTorch's scheduler (${(error as Error).message})`);
+  }
+  if (built instanceof ReduceLROnPlateau) return;
+  const scheduler = built;
+  // OneCycleLR's run ends at total_steps: the rate its last step() sets there is never trained with.
+  const kwargs = (config as { scheduler?: unknown; kwargs?: Record<string, unknown> }).kwargs;
+  const end = (config as { scheduler?: unknown }).scheduler === 'OneCycleLR' && typeof kwargs?.total_steps === 'number' ? kwargs.total_steps - 1 : 2000;
+  for (let t = 0; t <= Math.min(end, 2000); t++) {
+    const want = rateAt(original, t, baseLr);
+    const got = scheduler.getLastLr()[0]!;
+    if (!sameRate(want, got, baseLr)) {
+      throw new ConversionError('pytorch', '', `PyTorch's scheduler, stepped, gives ${got} instead of ${String(want)} at step ${t}${hints.length === 0 ? '' : ` (${hints.join('; ')})`}`);
+    }
+    try {
+      scheduler.step();
+    } catch {
+      return; // a scheduler that ends (OneCycleLR past total_steps)
     }
   }
 }

@@ -99,8 +99,8 @@ export function writeHf(spec: Fields, baseLr: number): HfConfig {
       w = steps(child.warmupSteps as number, p('warmupSteps'));
       const stable = steps(child.stableSteps as number, p('stableSteps'));
       const decay = steps(child.decaySteps as number, p('decaySteps'));
+      // num_stable_steps follows from max_steps (HF warns when both are given).
       return out('warmup_stable_decay', w + stable + decay, {
-        num_stable_steps: stable,
         num_decay_steps: decay,
         warmup_type: hfShape(child.warmupShape ?? 'linear'),
         decay_type: hfShape(child.decayShape),

@@ -93,6 +93,7 @@ from timm.scheduler import create_scheduler_v2
 ${MODEL}
 optimizer = torch.optim.SGD(model.parameters(), lr=${pythonLiteral(lr)})
 scheduler, num_epochs = create_scheduler_v2(optimizer, ${keywords(args)})
+scheduler.step(0)  # the first epoch's rate (timm sets it only when stepped)
 
 for epoch in range(${steps ?? 'num_epochs'}):  # one step per epoch
     print(epoch, optimizer.param_groups[0]["lr"])
