@@ -56,6 +56,8 @@ export const SHAPED: readonly GridSpec[] = [
   { name: 'timm tanh warmup', spec: { type: 'warmup', steps: 5, startFactor: 0.01, warmTo: 'baseLr', schedule: { type: 'sgdr', t0: 40, cycleLimit: 1, shape: 'tanh' } }, exact: ['timm'] },
   { name: 'timm noise', spec: { type: 'noise', start: 25, end: 40, pct: 0.5, seed: 7, schedule: { type: 'sgdr', t0: 50, cycleLimit: 1 } }, exact: ['timm'] },
   { name: 'timm multistep', spec: { type: 'multiStep', milestones: [30, 60], gamma: 0.1 }, exact: ['pytorch', 'timm'] },
+  { name: 'PyTorch warmup (SequentialLR after LinearLR)', spec: { type: 'warmup', steps: 5, startFactor: 0.1, schedule: { type: 'cosine', tMax: 95 } }, exact: ['pytorch'] },
+  { name: 'linear decay to a fraction', spec: { type: 'linear', startFactor: 1, endFactor: 0.1, totalIters: 50 }, exact: ['pytorch', 'hf', 'keras', 'optax'] },
   { name: 'PyTorch CosineAnnealingWarmRestarts', spec: { type: 'sgdr', t0: 10, tMult: 2, etaMin: 0.001 }, exact: ['pytorch'] },
   { name: 'PyTorch SequentialLR', spec: { type: 'sequence', milestones: [10], schedules: [{ type: 'linear', startFactor: 0.1, endFactor: 1, totalIters: 10 }, { type: 'cosine', tMax: 90 }] }, exact: ['pytorch'] },
   { name: 'PyTorch ChainedScheduler', spec: { type: 'chain', schedules: [{ type: 'constant', factor: 0.5, totalIters: 5 }, { type: 'exponential', gamma: 0.95 }] }, exact: ['pytorch'] },

@@ -54,10 +54,15 @@ export function writeHf(spec: Fields, baseLr: number): HfConfig {
     case 'constant':
       if (child.factor !== 1 && child.totalIters !== 0) refuse(p('factor'), 'HF has no reduced-rate stretch (constant with factor < 1)');
       return out(w > 0 ? 'constant_with_warmup' : 'constant', undefined);
-    case 'linear':
-      if (child.startFactor !== 1) refuse(p('startFactor'), "HF's linear decay starts at the base rate (startFactor 1)");
-      if (child.endFactor !== 0) refuse(p('endFactor'), "HF's linear decay ends at 0 (endFactor 0)");
-      return out('linear', w + steps(child.totalIters as number, p('totalIters')));
+    case 'linear': {
+      if (child.startFactor !== 1) refuse(p('startFactor'), "HF's linear decays start at the base rate (startFactor 1)");
+      const end = child.endFactor as number;
+      const total = w + steps(child.totalIters as number, p('totalIters'));
+      if (end === 0) return out('linear', total);
+      // Down to a fraction of the base rate: HF's polynomial decay with power 1 and lr_end.
+      if (!(end < 1)) refuse(p('endFactor'), "HF's decays end below the base rate (endFactor < 1)");
+      return out('polynomial', total, { lr_end: end * baseLr, power: 1 });
+    }
     case 'cosine': {
       if (child.clamp === true) refuse(p('clamp'), "HF's cosine schedules follow the cosine back up past the decay (clamp false)");
       if (num(child, 'exponent') !== undefined && child.exponent !== 1) refuse(p('exponent'), "HF's cosine has no exponent");

@@ -54,6 +54,10 @@ export function writeKeras(spec: Fields, baseLr: number): KerasConfig {
     case 'piecewiseConstant':
       if (child.atBoundary !== 'previous') refuse(p('atBoundary'), "Keras's PiecewiseConstantDecay keeps the earlier value at a boundary (atBoundary 'previous')");
       return serialised('PiecewiseConstantDecay', { boundaries: child.boundaries, values: (child.values as number[]).map((v) => v * baseLr) });
+    case 'linear':
+      // A straight line from the base rate: PolynomialDecay with power 1 down to endFactor times it.
+      if (child.startFactor !== 1) refuse(p('startFactor'), "Keras's PolynomialDecay starts at initial_learning_rate (startFactor 1)");
+      return serialised('PolynomialDecay', { initial_learning_rate: baseLr, decay_steps: child.totalIters, end_learning_rate: (child.endFactor as number) * baseLr, power: 1, cycle: false });
     case 'polynomial':
       return serialised('PolynomialDecay', { initial_learning_rate: baseLr, decay_steps: child.totalIters, end_learning_rate: num(child, 'endLr') ?? 0, power: child.power, cycle: child.cycle === true });
     case 'inverseSqrt': {

@@ -8,6 +8,7 @@ import { descriptorOf } from '../../registry.js';
 import { resolveOptions } from '../../internal/options.js';
 import type { OptionMeta } from '../../descriptor.js';
 import type { TorchSchedulerSpec } from '../spec.js';
+import { scheduleFromJSON } from '../schedule-json.js';
 import { at, refuser, type Fields } from './common.js';
 
 const refuse: (path: string, reason: string) => never = refuser('pytorch');
@@ -31,6 +32,7 @@ const CHILD_KEYS = ['schedule', 'schedules'];
  * @throws {@link ConversionError} for a kind without a PyTorch class, or an option PyTorch cannot set.
  */
 export function writeTorch(spec: Fields, path = '', unspelled: string[] = []): TorchSchedulerSpec {
+  if (spec.type === 'warmup') return warmupOf(spec, path, unspelled);
   const descriptor = descriptorOf(spec.type)!;
   const torch = descriptor.torch;
   if (torch === undefined) return refuse(path, `PyTorch has no scheduler class for ${descriptor.label.toLowerCase()} (${spec.type})`);
@@ -69,4 +71,23 @@ export function writeTorch(spec: Fields, path = '', unspelled: string[] = []): T
     kwargs.schedulers = (spec.schedules as Fields[]).map((child, i) => writeTorch(child, at(path, `schedules[${i}]`), unspelled));
   }
   return { scheduler: torch.class, kwargs };
+}
+
+/**
+ * A warmup in front of a schedule PyTorch has: `SequentialLR([LinearLR(start_factor, 1, steps), child],
+ * milestones=[steps])`, the usual PyTorch idiom. `LinearLR` ramps to the base rate, so the child must start there.
+ */
+function warmupOf(spec: Fields, path: string, unspelled: string[]): TorchSchedulerSpec {
+  const steps = spec.steps as number;
+  if (spec.prefix === false) refuse(at(path, 'prefix'), 'a PyTorch warmup (SequentialLR after LinearLR) comes before the schedule (prefix)');
+  if (spec.warmTo !== undefined && spec.warmTo !== 'start') refuse(at(path, 'warmTo'), "LinearLR's warmup rises to the base rate, the schedule's start");
+  if (!Number.isInteger(steps) || steps < 1) refuse(at(path, 'steps'), 'SequentialLR hands over at a whole step >= 1');
+  const child = spec.schedule as Fields;
+  const start = scheduleFromJSON(child).lr(0, 1);
+  if (start !== 1) refuse(at(path, 'schedule'), `LinearLR warms up to the base rate, and the schedule starts at ${start} of it`);
+  const linear = { type: 'linear', startFactor: spec.startFactor, endFactor: 1, totalIters: steps } as Fields;
+  return {
+    scheduler: descriptorOf('sequence')!.torch!.class,
+    kwargs: { milestones: [steps], schedulers: [writeTorch(linear, at(path, 'startFactor'), unspelled), writeTorch(child, at(path, 'schedule'), unspelled)] },
+  };
 }
