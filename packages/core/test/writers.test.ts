@@ -140,7 +140,7 @@ describe('writers: Python snippets', () => {
       'scheduler = get_scheduler(\n    "cosine_with_min_lr",\n    optimizer,\n    num_warmup_steps=10,\n    num_training_steps=100,\n    scheduler_specific_kwargs={"min_lr_rate": 0.1},\n)',
     );
     expect(writeSnippet({ type: 'multiStep', milestones: [30, 60], gamma: 0.1 }, 'timm', { baseLr: 0.1 })).toContain(
-      'scheduler, num_epochs = create_scheduler_v2(optimizer, step_on_epochs=True, sched="multistep", num_epochs=1, decay_milestones=[31, 61], decay_rate=0.1)',
+      'scheduler, num_epochs = create_scheduler_v2(optimizer, step_on_epochs=True, sched="multistep", num_epochs=70, decay_milestones=[31, 61], decay_rate=0.1)',
     );
     expect(writeSnippet({ type: 'step', stepSize: 10, gamma: 0.5 }, 'keras', { baseLr: 0.1 })).toContain(
       'keras.optimizers.schedules.deserialize({"module": "keras.optimizers.schedules", "class_name": "ExponentialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 10, "decay_rate": 0.5, "staircase": True}, "registered_name": None})',

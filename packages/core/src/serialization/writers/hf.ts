@@ -78,7 +78,7 @@ export function writeHf(spec: Fields, baseLr: number): HfConfig {
     }
     case 'sgdr': {
       for (const [key, neutral] of [['tMult', 1], ['cycleDecay', 1], ['etaMin', 0], ['warmupSteps', 0]] as const) {
-        if (child[key] !== neutral) refuse(p(key), `HF's cosine_with_restarts has equal cycles to 0 (${key} ${neutral})`);
+        if (child[key] !== neutral) refuse(p(key), `HF's cosine_with_restarts repeats equal cycles that each decay to 0, with no warmup inside (${key} ${neutral})`);
       }
       for (const key of ['minFactor', 'kDecay', 'shape', 'power']) if (child[key] !== undefined) refuse(p(key), `HF's cosine_with_restarts has no ${key}`);
       const n = num(child, 'cycleLimit');

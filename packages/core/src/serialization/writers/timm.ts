@@ -51,14 +51,18 @@ export function writeTimm(spec: Fields, baseLr: number): TimmConfig {
     }
     case 'step':
       if (child.endLr !== undefined) refuse(p('endLr'), "timm's step scheduler has no floor");
-      tInitial = 1;
-      Object.assign(args, { sched: 'step', num_epochs: 1, decay_epochs: child.stepSize, decay_rate: child.gamma });
+      // num_epochs does not change a step decay's rates; three decays make a run to loop over.
+      tInitial = Math.max(1, Math.ceil(3 * (child.stepSize as number)));
+      Object.assign(args, { sched: 'step', num_epochs: tInitial, decay_epochs: child.stepSize, decay_rate: child.gamma });
       break;
-    case 'multiStep':
-      tInitial = 1;
+    case 'multiStep': {
+      const milestones = child.milestones as number[];
+      // num_epochs does not change the rates: a run that reaches the last milestone, and ten epochs more.
+      tInitial = Math.ceil(Math.max(0, ...milestones)) + 10;
       // timm decays at t + 1 >= milestone: one step later than anneal's milestones.
-      Object.assign(args, { sched: 'multistep', num_epochs: 1, decay_milestones: (child.milestones as number[]).map((m) => m + 1), decay_rate: child.gamma });
+      Object.assign(args, { sched: 'multistep', num_epochs: tInitial, decay_milestones: milestones.map((m) => m + 1), decay_rate: child.gamma });
       break;
+    }
     default:
       return refuse(path, `timm has no scheduler for ${labelOf(child)}`);
   }
