@@ -54,8 +54,9 @@ const KB = 1024;
  *   8 kB target was set: the stateful layer's PyTorch 2 stepping, resume, CooldownLR and the plateau
  *   phases are what it carries; meeting the target needs the stateful classes split from the schedules.
  * - Issue 16 §3, the writers (`writeConfig` for PyTorch, HF, timm, Keras and optax, each checked by reading
- *   it back; `writeSnippet`'s Python): `core-json` measured 31.56 kB (≈ 32,320 B) gzipped with the stateful PyTorch check, from ≈ 26.4 kB;
- *   limit 33,000 B (measured + ~2%). The other entries do not carry the writers.
+ *   it back, PyTorch's also stepped as the stateful classes; `writeSnippet`'s Python): `core-json` measured
+ *   31.88 kB (≈ 32,645 B) gzipped, from ≈ 26.4 kB; limit 33,600 B (measured + ~3%). The other entries do not
+ *   carry the writers.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -88,7 +89,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 33_000,
+    limitBytes: 33_600,
   },
   {
     id: 'core-meta',
