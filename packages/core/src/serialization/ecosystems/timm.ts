@@ -69,6 +69,17 @@ export type TimmSchedulerName = 'cosine' | 'tanh' | 'step' | 'multistep' | 'plat
 
 const CYCLES = { cycle_mul: 'tMult (>= 1)', cycle_decay: 'cycleDecay', cycle_limit: 'cycleLimit' } as const;
 
+/** The cycle options timm's cosine, tanh and poly schedulers share (their `CYCLES`, `min_lr` and length). */
+function cycleOptions(a: Args, tInitial: number) {
+  return {
+    t0: tInitial,
+    tMult: a.number('cycle_mul', { fallback: 1, min: 1 }),
+    cycleDecay: a.number('cycle_decay', { fallback: 0.1, min: 0 }),
+    cycleLimit: a.number('cycle_limit', { fallback: 1, min: 1, integer: true }),
+    etaMin: a.number('min_lr', { fallback: 0, min: 0 }),
+  };
+}
+
 /** Every timm scheduler: the compiler asks for an entry per {@link TimmSchedulerName}. */
 export const TIMM_SCHEDULERS: Readonly<Record<TimmSchedulerName, TimmEntry>> = {
   cosine: {
@@ -77,11 +88,7 @@ export const TIMM_SCHEDULERS: Readonly<Record<TimmSchedulerName, TimmEntry>> = {
     read: ({ a, tInitial, warmed }) => ({
       schedule: warmed(
         spec(sgdrDescriptor, {
-          t0: tInitial,
-          tMult: a.number('cycle_mul', { fallback: 1, min: 1 }),
-          cycleDecay: a.number('cycle_decay', { fallback: 0.1, min: 0 }),
-          cycleLimit: a.number('cycle_limit', { fallback: 1, min: 1, integer: true }),
-          etaMin: a.number('min_lr', { fallback: 0, min: 0 }),
+          ...cycleOptions(a, tInitial),
           kDecay: nonUnit(a.number('k_decay', { fallback: 1, above: 0 })),
         }),
       ),
@@ -93,11 +100,7 @@ export const TIMM_SCHEDULERS: Readonly<Record<TimmSchedulerName, TimmEntry>> = {
     read: ({ a, tInitial, warmed }) => ({
       schedule: warmed(
         spec(sgdrDescriptor, {
-          t0: tInitial,
-          tMult: a.number('cycle_mul', { fallback: 1, min: 1 }),
-          cycleDecay: a.number('cycle_decay', { fallback: 0.1, min: 0 }),
-          cycleLimit: a.number('cycle_limit', { fallback: 1, min: 1, integer: true }),
-          etaMin: a.number('min_lr', { fallback: 0, min: 0 }),
+          ...cycleOptions(a, tInitial),
           shape: 'tanh',
         }),
       ),
@@ -150,11 +153,7 @@ export const TIMM_SCHEDULERS: Readonly<Record<TimmSchedulerName, TimmEntry>> = {
     read: ({ a, tInitial, warmed }) => ({
       schedule: warmed(
         spec(sgdrDescriptor, {
-          t0: tInitial,
-          tMult: a.number('cycle_mul', { fallback: 1, min: 1 }),
-          cycleDecay: a.number('cycle_decay', { fallback: 0.1, min: 0 }),
-          cycleLimit: a.number('cycle_limit', { fallback: 1, min: 1, integer: true }),
-          etaMin: a.number('min_lr', { fallback: 0, min: 0 }),
+          ...cycleOptions(a, tInitial),
           kDecay: nonUnit(a.number('k_decay', { fallback: 1, above: 0 })),
           shape: 'poly',
           power: a.number('decay_rate', { fallback: 0.1, min: 0 }),
