@@ -11,51 +11,9 @@
  * @packageDocumentation
  */
 import protobuf from 'protobufjs';
-import { ATTRIBUTE_TYPE, ELEM_TYPE, ONNX_SCHEMA, type ElemTypeName } from './onnx-schema.js';
-
-/** A graph input or output: name, element type and shape (a string is a symbolic dimension such as `"batch"`). */
-export interface ValueSpec {
-  name: string;
-  type: ElemTypeName;
-  /** `[]` is a scalar. */
-  shape: readonly (number | string)[];
-}
-
-/** An attribute value: an integer, a float (written `{ float: x }` so `1` stays an int), or a list of integers. */
-export type AttributeValue = number | { float: number } | readonly number[];
-
-/** One node of the standard ONNX domain, e.g. `{ op: 'MatMul', inputs: ['X', 'W'], outputs: ['pred'] }`. */
-export interface NodeSpec {
-  op: string;
-  inputs: readonly string[];
-  outputs: readonly string[];
-  attributes?: Readonly<Record<string, AttributeValue>>;
-}
-
-/** A constant tensor stored in the model (an initializer). */
-export interface ConstantSpec {
-  name: string;
-  type: ElemTypeName;
-  dims: readonly number[];
-  values: readonly number[];
-}
-
-/** A whole graph. Nodes must be in topological order, as ONNX requires. */
-export interface GraphSpec {
-  name: string;
-  inputs: readonly ValueSpec[];
-  outputs: readonly ValueSpec[];
-  nodes: readonly NodeSpec[];
-  constants?: readonly ConstantSpec[];
-}
-
-/** Model-level options. */
-export interface ModelOptions {
-  /** Opset of the standard domain. Default `17` (ReduceMean still takes `axes` as an attribute). */
-  opset?: number;
-  /** ONNX IR version. Default `8`, the one that goes with opset 17. */
-  irVersion?: number;
-}
+import { ATTRIBUTE_TYPE, ELEM_TYPE, ONNX_SCHEMA } from './onnx-schema.js';
+// The graph description is the shipped writer's own type: only the encoding is written independently here.
+import type { AttributeValue, ConstantSpec, GraphSpec, ModelOptions, ValueSpec } from '../../src/graphs/onnx-model.js';
 
 let modelType: protobuf.Type | undefined;
 
