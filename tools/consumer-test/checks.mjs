@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 const repo = new URL('../../', import.meta.url);
 
-// @anneal/core: every entry (root, ./json, ./replay, ./meta, ./adapter), used from ESM and from CJS with the same program; errors
+// @anneal/core: every entry (root, ./schedulers, ./json, ./replay, ./meta, ./adapter), used from ESM and from CJS with the same program; errors
 // thrown through each entry are checked by name and by `instanceof` the root entry's classes of the same format.
 const coreProgram = `const fail = (message) => { throw new Error(message); };
 const expectErrorLater = [];
@@ -35,7 +35,7 @@ driver.step();
 if (driver.lr() !== cosine({ tMax: 10 }).lr(1, 0.1)) fail('driver lr ' + driver.lr());
 expectErrorLater.push(['checkFinite(NaN) from the adapter entry', () => checkFinite('x', NaN)]);
 // What moved out of the root entry is not there any more.
-for (const name of ['scheduleFromJSON', 'schedulerFromJSON', 'SCHEDULE_TYPES', 'replayTrace', 'parseTrace', 'cosineAnnealingValue', 'stepFactor', 'createScheduleDriver', 'checkFinite', 'SCHEDULE_DESCRIPTORS']) {
+for (const name of ['CosineAnnealingLR', 'StepLR', 'ReduceLROnPlateau', 'LRScheduler', 'scheduleFromJSON', 'schedulerFromJSON', 'SCHEDULE_TYPES', 'replayTrace', 'parseTrace', 'cosineAnnealingValue', 'stepFactor', 'createScheduleDriver', 'checkFinite', 'SCHEDULE_DESCRIPTORS']) {
   if (name in root) fail('the root entry still exports ' + name);
 }
 
@@ -58,9 +58,11 @@ expectError('replayTrace of a malformed trace', () => replayTrace({ format: 'oth
 for (const [what, fn] of expectErrorLater) expectError(what, fn, InvalidParameterError, 'InvalidParameterError');
 `;
 
-const coreNames = 'AnnealError, cosine, sgdr, CosineAnnealingLR, StepLR, InvalidParameterError, StateDictError, UnknownScheduleError, TraceFormatError';
+const coreNames = 'AnnealError, cosine, sgdr, InvalidParameterError, StateDictError, UnknownScheduleError, TraceFormatError';
+const schedulerNames = 'CosineAnnealingLR, StepLR';
 
-const coreTypes = (format) => `import { cosine, type Schedule, type ScheduleSpec, CosineAnnealingLR, type OptimizerLike, InvalidParameterError } from '@anneal/core';
+const coreTypes = (format) => `import { cosine, type Schedule, type ScheduleSpec, InvalidParameterError } from '@anneal/core';
+import { CosineAnnealingLR, type OptimizerLike } from '@anneal/core/schedulers';
 import { scheduleFromJSON, schedulerFromJSON, SCHEDULE_TYPES, type AnyScheduler, type TorchSchedulerSpec, type ScheduleSpec as JsonScheduleSpec } from '@anneal/core/json';
 import { replayTrace, TRACE_TOLERANCE, type CaseResult, type Trace } from '@anneal/core/replay';
 import { SCHEDULE_DESCRIPTORS, type ScheduleDescriptor, type ScheduleType } from '@anneal/core/meta';
@@ -73,6 +75,8 @@ export const metaOut${format}: [string, string, number] = [firstType, someDescri
 import { scheduleFromJSON as notInRoot } from '@anneal/core';
 // @ts-expect-error nor the replay
 import { replayTrace as notInRootEither } from '@anneal/core';
+// @ts-expect-error nor the stateful schedulers
+import { StepLR as notInRootAtAll } from '@anneal/core';
 const s: Schedule = cosine({ tMax: 10, etaMin: 0.001 });
 const spec: ScheduleSpec = s.toJSON();
 const sameSpec: JsonScheduleSpec = spec;
@@ -92,6 +96,7 @@ export const out${format}: [number, string, number[], number, readonly string[],
 const core = {
   esm: `import * as root from '@anneal/core';
 import { ${coreNames} } from '@anneal/core';
+import { ${schedulerNames} } from '@anneal/core/schedulers';
 import { scheduleFromJSON } from '@anneal/core/json';
 import { replayTrace } from '@anneal/core/replay';
 import { SCHEDULE_DESCRIPTORS, sampleSpec } from '@anneal/core/meta';
@@ -100,6 +105,7 @@ ${coreProgram}console.log('esm ok');
 `,
   cjs: `const root = require('@anneal/core');
 const { ${coreNames} } = root;
+const { ${schedulerNames} } = require('@anneal/core/schedulers');
 const { scheduleFromJSON } = require('@anneal/core/json');
 const { replayTrace } = require('@anneal/core/replay');
 const { SCHEDULE_DESCRIPTORS, sampleSpec } = require('@anneal/core/meta');
@@ -159,7 +165,8 @@ export const rate: number = binding.lr;
 const tfjs = {
   esm: `import * as tf from '@tensorflow/tfjs';
 import { annealCallback, bindOptimizer } from '@anneal/tfjs';
-import { cosine, CosineAnnealingLR } from '@anneal/core';
+import { cosine } from '@anneal/core';
+import { CosineAnnealingLR } from '@anneal/core/schedulers';
 await tf.setBackend('cpu');
 const opt = tf.train.sgd(0.1);
 const view = bindOptimizer(tf, opt);

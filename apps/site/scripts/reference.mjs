@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCHEDULE_DESCRIPTORS } from '@anneal/core/meta';
-import * as core from '@anneal/core';
+import * as schedulers from '@anneal/core/schedulers';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const outDir = join(root, 'docs', 'reference');
@@ -172,9 +172,9 @@ export function generateReference() {
     );
     pages++;
     const cls = d.torch?.class;
-    if (cls && typeof core[cls] === 'function' && !classes.some((c) => c.name === cls)) classes.push({ name: cls, type: d.type });
+    if (cls && typeof schedulers[cls] === 'function' && !classes.some((c) => c.name === cls)) classes.push({ name: cls, type: d.type });
   });
-  for (const extra of EXTRA_CLASSES) if (typeof core[extra.name] === 'function') classes.push({ name: extra.name, type: null, extra });
+  for (const extra of EXTRA_CLASSES) if (typeof schedulers[extra.name] === 'function') classes.push({ name: extra.name, type: null, extra });
   classes.forEach((c, i) => {
     const file = classFile(c.name);
     const iface = optionsInterface(file, c.name);

@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import * as core from '@anneal/core';
-import { CosineAnnealingLR, LinearLR, ReduceLROnPlateau, SequentialLR, cosine, restartPosition, sgdr, type Schedule } from '@anneal/core';
+import { cosine, restartPosition, sgdr, type Schedule } from '@anneal/core';
+import * as schedulers from '@anneal/core/schedulers';
+import { CosineAnnealingLR, LinearLR, ReduceLROnPlateau, SequentialLR } from '@anneal/core/schedulers';
 import { scheduleFromJSON } from '@anneal/core/json';
 import { descriptorOf, sampleSpec, SCHEDULE_DESCRIPTORS } from '@anneal/core/meta';
 import { startServer } from '../scripts/serve.mjs';
@@ -517,9 +519,16 @@ describe('the built site', () => {
     const visible = await page.locator('[data-testid="code-ts"] pre').innerText();
     const squeeze = (text: string) => text.replace(/\s*\n\s*/g, '\n').trim();
     expect(squeeze(visible)).toBe(squeeze(ts));
-    const body = ts.replace(/^import .*$/m, '') + '\nreturn schedule;';
-    const names = Object.keys(core);
-    const built = new Function(...names, body)(...names.map((n) => (core as Record<string, unknown>)[n])) as Schedule;
+    // Each import line names only what its entry exports.
+    const entries: Record<string, Record<string, unknown>> = { '@anneal/core': core, '@anneal/core/schedulers': schedulers };
+    const imported = Array.from(ts.matchAll(/^import \{ ([^}]*) \} from '([^']*)';$/gm)).flatMap(([, list, from]) =>
+      list!.split(', ').map((name) => {
+        if (!(name in entries[from!]!)) throw new Error(`the copied code imports ${name} from ${from}, which does not export it`);
+        return [name, entries[from!]![name]] as const;
+      }),
+    );
+    const body = ts.replace(/^import .*$/gm, '') + '\nreturn schedule;';
+    const built = new Function(...imported.map(([n]) => n), body)(...imported.map(([, v]) => v)) as Schedule;
     for (const t of [0, 7, 30, 45]) expect(built.lr(t, 0.1)).toBe(scheduleFromJSON(json).lr(t, 0.1));
     expect(ts).toContain(`schedule.lr(10, 0.1); // ${String(cosine({ tMax: 30, etaMin: 0.001 }).lr(10, 0.1)).slice(0, 10)}`);
     await page.getByRole('tab', { name: 'PyTorch' }).click();
@@ -704,6 +713,10 @@ describe('the built site', () => {
     const oneCycle = await open('/docs/reference/classes/OneCycleLR');
     expect(await oneCycle.page.locator('a[data-testid="torch-docs"]').getAttribute('href')).toContain('torch.optim.lr_scheduler.OneCycleLR');
     expect(await oneCycle.page.locator('[data-testid="scheduler-reference"]').innerText()).toContain('once per batch');
+    // A class is imported from the stateful entry, in the constructor block and in the runnable example.
+    const classBlocks = await oneCycle.page.locator('[data-testid="scheduler-reference"] pre').allInnerTexts();
+    expect(classBlocks.filter((text) => text.includes("import { OneCycleLR } from '@anneal/core/schedulers';")).length).toBeGreaterThanOrEqual(2);
+    expect(classBlocks.join('\n')).not.toMatch(/import \{[^}]*OneCycleLR[^}]*\} from '@anneal\/core';/);
     await oneCycle.page.close();
     const cosinePage = await open('/docs/schedules/cosine-annealing');
     expect(await cosinePage.page.locator('a.theme-edit-this-page').getAttribute('href')).toMatch(/\/edit\/[^/]+\/docs\/schedules\/cosine-annealing\.mdx$/);

@@ -2,6 +2,7 @@
 // schedule evaluated near 2^53. Values must stay finite and inside the bounds each one promises, and the
 // cost per step must not grow along the run (compared within the run, never against absolute times).
 import { describe, expect, it } from 'vitest';
+import { inverseSqrt, wsd } from '../src/index.js';
 import {
   ChainedScheduler,
   ConstantLR,
@@ -19,10 +20,8 @@ import {
   ScheduleLR,
   SequentialLR,
   StepLR,
-  inverseSqrt,
-  wsd,
   type OptimizerLike,
-} from '../src/index.js';
+} from '../src/schedulers.js';
 import { scheduleFromJSON } from '../src/json.js';
 
 const STEPS = Number(process.env.LONG_STEPS ?? 100_000);

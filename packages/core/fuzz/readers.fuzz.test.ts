@@ -9,12 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   AnnealError,
   InvalidParameterError,
-  ReduceLROnPlateau,
   StateDictError,
   UnknownScheduleError,
   type Schedule,
-  type SchedulerState,
 } from '../src/index.js';
+import { ReduceLROnPlateau, type SchedulerState } from '../src/schedulers.js';
 import { scheduleFromJSON, schedulerFromJSON, type AnyScheduler } from '../src/json.js';
 import { deepNest, hostileKey, hostileValue, mutate, validSpec, validTorch, viaJSON } from './arbitraries.js';
 

@@ -1,7 +1,9 @@
 /**
- * `@anneal/core`: learning-rate schedules as pure closed-form functions of the step, combinators and
- * PyTorch-exact stateful schedulers. The JSON readers are in `@anneal/core/json`, trace replay in
- * `@anneal/core/replay`.
+ * `@anneal/core`: learning-rate schedules as pure closed-form functions of the (possibly fractional) step,
+ * and the combinators that build on them. The stateful schedulers with PyTorch's semantics are in
+ * `@anneal/core/schedulers`, the JSON readers and writers in `@anneal/core/json`, trace replay in
+ * `@anneal/core/replay`, the descriptors' metadata in `@anneal/core/meta` and the adapters' plumbing in
+ * `@anneal/core/adapter`.
  *
  * @packageDocumentation
  */
@@ -57,33 +59,6 @@ export { noise, timmNoise, type NoiseOptions, type NoiseSpec } from './combinato
 export { sequence, type SequenceOptions, type SequenceSpec } from './combinators/sequence.js';
 export { chain, type ChainSpec } from './combinators/chain.js';
 export { cooldown, type CooldownOptions, type CooldownSpec } from './combinators/cooldown.js';
-
-// Stateful schedulers: PyTorch semantics
-export type { OptimizerLike, ParamGroup } from './schedulers/optimizer.js';
-export { LRScheduler } from './schedulers/lr-scheduler.js';
-export { PYTORCH_VERSIONS, type PyTorchVersion } from './schedulers/pytorch-version.js';
-export type { SchedulerConfig, SchedulerState, SteppableScheduler } from './schedulers/state.js';
-export type { FactorSchedulerOptions } from './schedulers/factor-scheduler.js';
-export { StepLR, type StepLROptions } from './schedulers/step-lr.js';
-export { MultiStepLR, type MultiStepLROptions } from './schedulers/multi-step-lr.js';
-export { ConstantLR, type ConstantLROptions } from './schedulers/constant-lr.js';
-export { LinearLR, type LinearLROptions } from './schedulers/linear-lr.js';
-export { ExponentialLR, type ExponentialLROptions } from './schedulers/exponential-lr.js';
-export { PolynomialLR, type PolynomialLROptions } from './schedulers/polynomial-lr.js';
-export { CosineAnnealingLR, type CosineAnnealingLROptions } from './schedulers/cosine-annealing-lr.js';
-export {
-  CosineAnnealingWarmRestarts,
-  type CosineAnnealingWarmRestartsOptions,
-} from './schedulers/cosine-annealing-warm-restarts.js';
-export { OneCycleLR, type OneCycleLROptions, type OneCycleLRBaseOptions } from './schedulers/one-cycle-lr.js';
-export { CyclicLR, type CyclicLROptions } from './schedulers/cyclic-lr.js';
-export { LambdaLR, MultiplicativeLR, type LambdaLROptions } from './schedulers/lambda-lr.js';
-export { ScheduleLR, type ScheduleLROptions } from './schedulers/schedule-lr.js';
-export { CooldownLR, type CooldownLROptions, type CooldownWindow } from './schedulers/cooldown-lr.js';
-export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-lr.js';
-export { ChainedScheduler, type ChainedSchedulerOptions } from './schedulers/chained-scheduler.js';
-export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
-
 
 // Is it a schedule? (The adapters' driver and shared checks are in `@anneal/core/adapter`.)
 export { isSchedule } from './schedulers/driver.js';

@@ -1,6 +1,7 @@
 // The cooldown: the pure form parameterised by its start, and CooldownLR, which starts it at run time.
 import { describe, expect, it } from 'vitest';
-import { constant, cooldown, CooldownLR, InvalidParameterError, ScheduleLR, StateDictError, warmup, wsd } from '../src/index.js';
+import { constant, cooldown, InvalidParameterError, StateDictError, warmup, wsd } from '../src/index.js';
+import { CooldownLR, ScheduleLR } from '../src/schedulers.js';
 import { scheduleFromJSON, schedulerFromJSON } from '../src/json.js';
 
 const base = warmup({ steps: 10 }, constant({ factor: 1 }));

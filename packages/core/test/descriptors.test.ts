@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
 import { InvalidParameterError, type Schedule } from '../src/index.js';
+import { CosineAnnealingLR } from '../src/schedulers.js';
 import { scheduleFromJSON, schedulerFromJSON, TORCH_SCHEDULERS, type AnyScheduler } from '../src/json.js';
 import { SCHEDULE_DESCRIPTORS as REGISTERED, SCHEDULE_TYPES, descriptorOf, type ScheduleType } from '../src/registry.js';
 import { alternativeValue, sampleSpec } from '../src/meta/samples.js';
@@ -149,7 +150,7 @@ describe('the registry', () => {
 
   it('a factory refuses a JSON form of another kind; a stateful class refuses a type key', () => {
     expect(() => core.cosine({ type: 'step', tMax: 5 } as never)).toThrow(/type must be "cosine", got "step"/);
-    expect(() => new core.CosineAnnealingLR(sgd([BASE]), { type: 'cosine', tMax: 5 } as never)).toThrow(/type must be absent/);
+    expect(() => new CosineAnnealingLR(sgd([BASE]), { type: 'cosine', tMax: 5 } as never)).toThrow(/type must be absent/);
   });
 
   it('unknown names are refused with the known list', () => {

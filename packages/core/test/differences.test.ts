@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cyclic, oneCycle } from '../src/index.js';
 import {
   ConstantLR,
   CosineAnnealingLR,
@@ -17,9 +18,7 @@ import {
   ReduceLROnPlateau,
   SequentialLR,
   StepLR,
-  cyclic,
-  oneCycle,
-} from '../src/index.js';
+} from '../src/schedulers.js';
 import { InvalidParameterError, NonFiniteRateError, StateDictError } from '../src/errors.js';
 import { DIFFERENCE_IDS, PYTORCH_DIFFERENCES, type DifferenceId } from '../scripts/pytorch-differences.js';
 import { replayTrace, TRACE_TOLERANCE } from '../src/replay.js';

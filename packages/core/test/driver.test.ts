@@ -3,25 +3,27 @@
 // argument checks.
 import { describe, expect, it } from 'vitest';
 import {
-  ChainedScheduler,
-  CosineAnnealingLR,
-  ExponentialLR,
   InvalidParameterError,
-  LinearLR,
-  ReduceLROnPlateau,
   SchedulerUsageError,
-  ScheduleLR,
-  SequentialLR,
   StateDictError,
-  StepLR,
   cosine,
   exponential,
   isSchedule,
   oneCycle,
   sgdr,
   warmup,
-  type SchedulerState,
 } from '../src/index.js';
+import {
+  ChainedScheduler,
+  CosineAnnealingLR,
+  ExponentialLR,
+  LinearLR,
+  ReduceLROnPlateau,
+  ScheduleLR,
+  SequentialLR,
+  StepLR,
+  type SchedulerState,
+} from '../src/schedulers.js';
 import {
   checkBoolean,
   checkFinite,

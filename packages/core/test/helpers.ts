@@ -1,6 +1,6 @@
 // Shared helpers of the core test suites (not a test file itself: vitest only collects *.test.ts).
 import { expect } from 'vitest';
-import type { OptimizerLike, ParamGroup } from '../src/index.js';
+import type { OptimizerLike, ParamGroup } from '../src/schedulers.js';
 
 /** An SGD-like optimizer: one group per rate, each with `momentum` (PyTorch's SGD default 0). */
 export function sgd(lrs: readonly number[], momentum = 0): OptimizerLike {

@@ -1,7 +1,8 @@
 // ReduceLROnPlateau as a phase of SequentialLR (warmup, then plateau) and inside ChainedScheduler, built in
 // code and from JSON in both spellings; step(metric) drives it, metrics before its phase are ignored.
 import { describe, expect, it } from 'vitest';
-import { ChainedScheduler, ExponentialLR, LinearLR, ReduceLROnPlateau, SchedulerUsageError, SequentialLR } from '../src/index.js';
+import { SchedulerUsageError } from '../src/index.js';
+import { ChainedScheduler, ExponentialLR, LinearLR, ReduceLROnPlateau, SequentialLR } from '../src/schedulers.js';
 import { schedulerFromJSON } from '../src/json.js';
 
 const sgd = (lr = 0.1) => ({ paramGroups: [{ lr }, { lr: lr / 10 }] });

@@ -7,6 +7,7 @@
 // target formula is itself an approximation of the recursive update (a cosine chained with a factor under
 // eta_min = 1e-10) we keep PyTorch's 1e-5.
 import { describe, expect, it } from 'vitest';
+import { InvalidParameterError, SchedulerUsageError, StateDictError } from '../src/index.js';
 import {
   ChainedScheduler,
   ConstantLR,
@@ -14,7 +15,6 @@ import {
   CosineAnnealingWarmRestarts,
   CyclicLR,
   ExponentialLR,
-  InvalidParameterError,
   LambdaLR,
   LinearLR,
   MultiplicativeLR,
@@ -22,13 +22,11 @@ import {
   OneCycleLR,
   PolynomialLR,
   ReduceLROnPlateau,
-  SchedulerUsageError,
   SequentialLR,
-  StateDictError,
   StepLR,
   type OptimizerLike,
   type SteppableScheduler,
-} from '../src/index.js';
+} from '../src/schedulers.js';
 import { adam, annealingCos, caught, cosineValue, expectClose, expectTorch, lrs, momenta, range, sgd } from './helpers.js';
 
 /** PyTorch's fixture: two groups, 0.05 and 0.5, SGD momentum 0. */

@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InvalidParameterError, StateDictError, TraceFormatError } from '../src/index.js';
 import {
   ChainedScheduler,
   CosineAnnealingLR,
   CosineAnnealingWarmRestarts,
   CyclicLR,
   ExponentialLR,
-  InvalidParameterError,
   LinearLR,
   LRScheduler,
   MultiplicativeLR,
@@ -19,12 +19,10 @@ import {
   PYTORCH_VERSIONS,
   ReduceLROnPlateau,
   SequentialLR,
-  StateDictError,
   StepLR,
-  TraceFormatError,
   type OptimizerLike,
   type PyTorchVersion,
-} from '../src/index.js';
+} from '../src/schedulers.js';
 import { schedulerFromJSON } from '../src/json.js';
 import { pytorchOfTrace } from '../src/replay.js';
 import { lrs, momenta } from './helpers.js';

@@ -2,7 +2,8 @@
 // point), is the restart, in the pure sgdr, in CosineAnnealingWarmRestarts.step(epoch) and in restartPosition.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CosineAnnealingWarmRestarts, restartPosition, sgdr } from '../src/index.js';
+import { restartPosition, sgdr } from '../src/index.js';
+import { CosineAnnealingWarmRestarts } from '../src/schedulers.js';
 import { RESTART_SNAP } from '../src/schedules/restart-cycle.js';
 import { sgd } from './helpers.js';
 

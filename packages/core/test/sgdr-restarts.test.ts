@@ -1,6 +1,7 @@
 // SGDR's restart boundaries: where the schedule jumps back to its peak.
 import { describe, expect, it } from 'vitest';
-import { CosineAnnealingWarmRestarts, InvalidParameterError, restartOptionsOf, sgdr, sgdrRestarts } from '../src/index.js';
+import { InvalidParameterError, restartOptionsOf, sgdr, sgdrRestarts } from '../src/index.js';
+import { CosineAnnealingWarmRestarts } from '../src/schedulers.js';
 
 describe('sgdrRestarts', () => {
   it('lists the cycle ends: t0 · (1 + tMult + …), after any warmup, up to a limit', () => {

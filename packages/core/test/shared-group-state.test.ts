@@ -2,7 +2,7 @@
 // OneCycleLR on the same optimizer moves the first one's peak; anneal reproduces it (traces in
 // fixtures record it from PyTorch; this is the mechanism, with hand values).
 import { describe, expect, it } from 'vitest';
-import { OneCycleLR } from '../src/index.js';
+import { OneCycleLR } from '../src/schedulers.js';
 import { sgd } from './helpers.js';
 
 describe('OneCycleLR bounds live in the param groups, as in PyTorch', () => {

@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, SchedulerUsageError, StateDictError, type SchedulerState } from '@anneal/core';
+import { InvalidParameterError, SchedulerUsageError, StateDictError } from '@anneal/core';
+import { type SchedulerState } from '@anneal/core/schedulers';
 import { checkKnownKeys, createScheduleDriver, isSchedule, isScheduler } from '@anneal/core/adapter';
 import { scheduleFromJSON, schedulerFromJSON } from '@anneal/core/json';
 import { resolveLrInput, resolveStepInput } from './graph-input.js';
@@ -190,7 +191,7 @@ function metricOf(outputs: Record<string, unknown>, name: string): number {
  *   its `Tensor` class builds the fed tensors.
  * @param session The training-step session.
  * @param source A pure `Schedule` (give `options.baseLr`), evaluated at step 0, 1, 2, ...; or a stateful
- *   scheduler from `@anneal/core` (its constructor took the initial step), whose group rate is fed and
+ *   scheduler from `@anneal/core/schedulers` (its constructor took the initial step), whose group rate is fed and
  *   whose `step()` is called after each training step; or a `ReduceLROnPlateau`, stepped with a metric;
  *   or a function `(optimizer) => scheduler`, called once on a param group holding `options.baseLr`.
  * @throws MissingGraphInputError when the graph has no learning-rate input, or no input named by

@@ -1,7 +1,7 @@
 /**
  * `@anneal/onnxruntime-web`: feeds anneal learning-rate schedules into ONNX Runtime Web sessions that
  * run a training step with the learning rate as a graph input. No schedule math here: the rate comes
- * from `@anneal/core`.
+ * from `@anneal/core` (or `@anneal/core/schedulers`).
  *
  * @packageDocumentation
  */

@@ -5,11 +5,12 @@
  *
  * @packageDocumentation
  */
-import type { OptimizerLike, Schedule } from '@anneal/core';
+import type { Schedule } from '@anneal/core';
+import type { OptimizerLike } from '@anneal/core/schedulers';
 import type { SchedulerFactory } from '@anneal/core/adapter';
 
 /**
- * A stateful scheduler stepped once per training step: every `@anneal/core` scheduler class
+ * A stateful scheduler stepped once per training step: every class of `@anneal/core/schedulers`
  * (`CosineAnnealingWarmRestarts`, `OneCycleLR`, `ScheduleLR`, `SequentialLR`, ...) is one.
  * The feeder reads `optimizer.paramGroups[group].lr` and calls `step()`.
  */
@@ -20,7 +21,7 @@ export interface SchedulerLike {
   step(): void;
 }
 
-/** A scheduler stepped with a metric, like `@anneal/core`'s `ReduceLROnPlateau`. */
+/** A scheduler stepped with a metric, like `ReduceLROnPlateau` from `@anneal/core/schedulers`. */
 export interface PlateauSchedulerLike {
   /** Identifies the metric-driven scheduler. */
   readonly kind: 'ReduceLROnPlateau';

@@ -1,13 +1,11 @@
 // The feeder's contract: tensor reuse, step bookkeeping, trainStep, and refusing bad input up front.
 import {
-  CosineAnnealingLR,
   InvalidParameterError,
-  ReduceLROnPlateau,
   SchedulerUsageError,
-  StepLR,
   constant,
   exponential,
 } from '@anneal/core';
+import { CosineAnnealingLR, ReduceLROnPlateau, StepLR } from '@anneal/core/schedulers';
 import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeeder, type FeederOptions, type LrSource, type OrtLike, type SessionLike } from '../src/index.js';

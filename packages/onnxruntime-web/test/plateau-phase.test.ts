@@ -1,5 +1,6 @@
 // The feeder hands the metric to a SequentialLR whose second phase is a ReduceLROnPlateau.
-import { LinearLR, ReduceLROnPlateau, SchedulerUsageError, SequentialLR } from '@anneal/core';
+import { SchedulerUsageError } from '@anneal/core';
+import { LinearLR, ReduceLROnPlateau, SequentialLR } from '@anneal/core/schedulers';
 import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeeder } from '../src/index.js';

@@ -3,7 +3,8 @@
 // bit, and ends with the same weights; every PyTorch scheduler class, given in PyTorch's JSON spelling.
 import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExponentialLR, SchedulerUsageError, ScheduleLR, oneCycle, warmup, cosine, type SchedulerState } from '@anneal/core';
+import { SchedulerUsageError, oneCycle, warmup, cosine } from '@anneal/core';
+import { ExponentialLR, ScheduleLR, type SchedulerState } from '@anneal/core/schedulers';
 import { TORCH_SCHEDULERS } from '@anneal/core/json';
 import { createFeeder, type LrSource } from '../src/index.js';
 import { linearRegressionStep } from '../examples/linear-regression-step.js';

@@ -1,6 +1,7 @@
 // End to end: a linear-regression SGD step exported as standard ONNX ops (examples/), run by
 // onnxruntime-web's wasm backend under Node, with the learning rate fed by the feeder each step.
-import { CosineAnnealingWarmRestarts, ReduceLROnPlateau, sgdr } from '@anneal/core';
+import { sgdr } from '@anneal/core';
+import { CosineAnnealingWarmRestarts, ReduceLROnPlateau } from '@anneal/core/schedulers';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { linearRegressionStep } from '../examples/linear-regression-step.js';

@@ -6,7 +6,7 @@
  * The data are generated from a seeded PRNG, so every run prints the same numbers.
  */
 import { pathToFileURL } from 'node:url';
-import { CosineAnnealingWarmRestarts } from '@anneal/core';
+import { CosineAnnealingWarmRestarts } from '@anneal/core/schedulers';
 import { SGD, parameter } from '@anneal/optim';
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */

@@ -3,15 +3,13 @@
  *
  * @packageDocumentation
  */
+import { InvalidParameterError, StateDictError, type Schedule } from '@anneal/core';
 import {
-  InvalidParameterError,
   ScheduleLR,
-  StateDictError,
   type OptimizerLike,
   type ParamGroup,
-  type Schedule,
   type SchedulerState,
-} from '@anneal/core';
+} from '@anneal/core/schedulers';
 import {
   createScheduleDriver,
   isFiniteNumber,

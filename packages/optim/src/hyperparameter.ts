@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, ScheduleLR, StateDictError, type OptimizerLike, type ParamGroup, type Schedule, type SchedulerState } from '@anneal/core';
+import { InvalidParameterError, StateDictError, type Schedule } from '@anneal/core';
+import { ScheduleLR, type OptimizerLike, type ParamGroup, type SchedulerState } from '@anneal/core/schedulers';
 import { isFiniteNumber } from '@anneal/core/adapter';
 
 /**

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, StateDictError, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { InvalidParameterError, StateDictError } from '@anneal/core';
+import { type OptimizerLike, type ParamGroup } from '@anneal/core/schedulers';
 import { checkKnownKeys, isFiniteNumber } from '@anneal/core/adapter';
 import { checkParameter, zerosLike, type Parameter, type Vector } from './parameter.js';
 

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { InvalidParameterError } from '@anneal/core';
+import { type OptimizerLike, type ParamGroup } from '@anneal/core/schedulers';
 import { isFiniteNumber } from '@anneal/core/adapter';
 
 /** A function that receives every rate written to the target, e.g. `(lr) => { net.trainOpts.learningRate = lr; }`. */

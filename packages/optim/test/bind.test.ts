@@ -1,19 +1,21 @@
 // bindSchedule and asOptimizerLike on every kind of target, with real training where it matters.
 import { describe, expect, it } from 'vitest';
 import {
-  CosineAnnealingWarmRestarts,
   InvalidParameterError,
-  OneCycleLR,
-  ReduceLROnPlateau,
   SchedulerUsageError,
   StateDictError,
-  StepLR,
   cosine,
   exponential,
   oneCycle,
   sgdr,
   step,
 } from '@anneal/core';
+import {
+  CosineAnnealingWarmRestarts,
+  OneCycleLR,
+  ReduceLROnPlateau,
+  StepLR,
+} from '@anneal/core/schedulers';
 import { SGD, asOptimizerLike, bindSchedule, parameter, type BindingState } from '@anneal/optim';
 import { expectClose, lossAndGrad, makeData, problem } from './support.js';
 

@@ -1,6 +1,6 @@
 // OneCycleLR drives the reference optimizers unchanged, and its momentum cycling reaches the update.
 import { describe, expect, it } from 'vitest';
-import { OneCycleLR } from '@anneal/core';
+import { OneCycleLR } from '@anneal/core/schedulers';
 import { Adam, SGD, parameter, type Parameter } from '@anneal/optim';
 import { expectClose, problem, snapshot } from './support.js';
 

@@ -26,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('README', () => {
   it('has the examples it promises', () => {
     expect(blocks.length).toBe(10);
-    for (const block of blocks) expect(block.code).toMatch(/from '@anneal\/(optim|core)'/);
+    for (const block of blocks) expect(block.code).toMatch(/from '@anneal\/(optim|core(\/schedulers)?)'/);
   });
 
   it('typechecks every block (strict, as this package)', () => {

@@ -2,7 +2,7 @@
 // and built by hand on asOptimizerLike), its state loaded from JSON, gives the target the saved rate and
 // momentum at once and then the uninterrupted run's values, bit for bit, for every PyTorch scheduler class.
 import { describe, expect, it } from 'vitest';
-import { CosineAnnealingLR, ExponentialLR, OneCycleLR, type SchedulerState } from '@anneal/core';
+import { CosineAnnealingLR, ExponentialLR, OneCycleLR, type SchedulerState } from '@anneal/core/schedulers';
 import { TORCH_SCHEDULERS, schedulerFromJSON } from '@anneal/core/json';
 import { asOptimizerLike, bindSchedule, SGD, parameter } from '../src/index.js';
 

@@ -1,6 +1,7 @@
 // SGD trained on a real problem: every step must use exactly the rate the schedule gave.
 import { describe, expect, it } from 'vitest';
-import { CosineAnnealingLR, InvalidParameterError, cosine, sgdr } from '@anneal/core';
+import { InvalidParameterError, cosine, sgdr } from '@anneal/core';
+import { CosineAnnealingLR } from '@anneal/core/schedulers';
 import { SGD, bindSchedule, parameter } from '@anneal/optim';
 import { expectClose, problem, snapshot } from './support.js';
 

@@ -1,16 +1,17 @@
 /**
- * `bindOptimizer`: a TensorFlow.js optimizer seen as `@anneal/core`'s `OptimizerLike` (one param group),
+ * `bindOptimizer`: a TensorFlow.js optimizer seen as an `OptimizerLike` (`@anneal/core/schedulers`) (one param group),
  * so every core scheduler, and every pure schedule through `ScheduleLR`, can drive it.
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, type OptimizerLike, type ParamGroup } from '@anneal/core';
+import { InvalidParameterError } from '@anneal/core';
+import { type OptimizerLike, type ParamGroup } from '@anneal/core/schedulers';
 import { checkNonNegative } from '@anneal/core/adapter';
 import { supportFor, type MomentumSlot, type OptimizerClassName } from './optimizer-support.js';
 import type { OptimizerInternals, TfCore, TfOptimizer } from './tf-types.js';
 
 /**
- * A TensorFlow.js optimizer as `@anneal/core`'s `OptimizerLike`: exactly one param group, whose `lr`
+ * A TensorFlow.js optimizer as an `OptimizerLike` of `@anneal/core/schedulers`: exactly one param group, whose `lr`
  * (and `momentum`, or `betas` for Adam/Adamax) read and write the optimizer itself. Hand it to any core
  * scheduler: `new CosineAnnealingLR(bindOptimizer(tf, optimizer), { tMax: 100 })`.
  */

@@ -7,11 +7,9 @@ import {
   InvalidParameterError,
   StateDictError,
   isSchedule,
-  type ReduceLROnPlateau,
   type Schedule,
-  type SchedulerState,
-  type SteppableScheduler,
 } from '@anneal/core';
+import { type ReduceLROnPlateau, type SchedulerState, type SteppableScheduler } from '@anneal/core/schedulers';
 import { scheduleFromJSON, schedulerFromJSON, type TorchSchedulerSpec } from '@anneal/core/json';
 import {
   checkBoolean,

@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-import { InvalidParameterError, ScheduleLR, type OptimizerLike, type ParamGroup, type Schedule } from '@anneal/core';
+import { InvalidParameterError, type Schedule } from '@anneal/core';
+import { ScheduleLR, type OptimizerLike, type ParamGroup } from '@anneal/core/schedulers';
 import { isFiniteNumber } from '@anneal/core/adapter';
 import { bindOptimizer } from './bind-optimizer.js';
 import { UnsupportedOptimizerError } from './errors.js';

@@ -2,13 +2,18 @@
 // optimizer's update through the right mechanism for each class, and the per-class momentum decisions
 // (support / caveat / refusal) hold.
 import {
+  InvalidParameterError,
+  oneCycle,
+  warmup,
+  cosine,
+} from '@anneal/core';
+import {
   ChainedScheduler,
   ConstantLR,
   CosineAnnealingLR,
   CosineAnnealingWarmRestarts,
   CyclicLR,
   ExponentialLR,
-  InvalidParameterError,
   LambdaLR,
   LinearLR,
   MultiStepLR,
@@ -19,11 +24,8 @@ import {
   ScheduleLR,
   SequentialLR,
   StepLR,
-  oneCycle,
-  warmup,
-  cosine,
   type OptimizerLike,
-} from '@anneal/core';
+} from '@anneal/core/schedulers';
 import { schedulerFromJSON, type AnyScheduler } from '@anneal/core/json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORTED_OPTIMIZERS, UnsupportedOptimizerError, bindOptimizer } from '../src/index.js';

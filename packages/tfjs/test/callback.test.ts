@@ -2,17 +2,19 @@
 // callback, listed after it, computes each batch's gradient before the step and measures the rate the
 // SGD step actually used; history.history.lr must list the scheduled rates.
 import {
-  CosineAnnealingWarmRestarts,
   InvalidParameterError,
-  OneCycleLR,
-  ReduceLROnPlateau,
   SchedulerUsageError,
-  StepLR,
   cosine,
   exponential,
   oneCycle,
   sgdr,
 } from '@anneal/core';
+import {
+  CosineAnnealingWarmRestarts,
+  OneCycleLR,
+  ReduceLROnPlateau,
+  StepLR,
+} from '@anneal/core/schedulers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UnsupportedOptimizerError, annealCallback, bindOptimizer, type OptimizerBinding } from '../src/index.js';
 import { cpu, denseModel, regressionData, rel, sgdProbe, tf } from './helpers.js';

@@ -1,6 +1,7 @@
 // A custom training loop (optimizer.minimize on a real tiny model) driven through bindOptimizer: each
 // SGD step moves the weights by exactly -lr·grad for the rate the schedule gave at that step.
-import { OneCycleLR, ScheduleLR, cosine, warmup } from '@anneal/core';
+import { cosine, warmup } from '@anneal/core';
+import { OneCycleLR, ScheduleLR } from '@anneal/core/schedulers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bindOptimizer } from '../src/index.js';
 import { cpu, denseModel, gradients, impliedRate, regressionData, rel, tf, weights } from './helpers.js';

@@ -1,6 +1,7 @@
 // onCycleEnd: called once at each SGDR cycle end, per epoch and per batch; refused without restarts; the
 // snapshot-ensemble example built on it.
-import { CosineAnnealingWarmRestarts, InvalidParameterError, cosine, sgdr } from '@anneal/core';
+import { InvalidParameterError, cosine, sgdr } from '@anneal/core';
+import { CosineAnnealingWarmRestarts } from '@anneal/core/schedulers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annealCallback, type CycleEndInfo } from '../src/index.js';
 import { snapshotEnsemble } from '../examples/snapshot-ensemble.js';

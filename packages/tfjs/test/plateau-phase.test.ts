@@ -1,5 +1,5 @@
 // The callback routes the epoch's val_loss to a SequentialLR whose second phase is a ReduceLROnPlateau.
-import { LinearLR, ReduceLROnPlateau, SequentialLR } from '@anneal/core';
+import { LinearLR, ReduceLROnPlateau, SequentialLR } from '@anneal/core/schedulers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annealCallback } from '../src/index.js';
 import { cpu, denseModel, regressionData, tf } from './helpers.js';

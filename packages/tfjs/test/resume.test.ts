@@ -5,6 +5,13 @@
 // loaded into a scheduler built on a fresh binding, and the `state` option with a factory.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  SchedulerUsageError,
+  cosine,
+  oneCycle,
+  warmup,
+  type Schedule,
+} from '@anneal/core';
+import {
   ChainedScheduler,
   ConstantLR,
   CosineAnnealingLR,
@@ -21,13 +28,8 @@ import {
   ScheduleLR,
   SequentialLR,
   StepLR,
-  SchedulerUsageError,
-  cosine,
-  oneCycle,
-  warmup,
-  type Schedule,
   type SchedulerState,
-} from '@anneal/core';
+} from '@anneal/core/schedulers';
 import { TORCH_SCHEDULERS } from '@anneal/core/json';
 import { annealCallback, bindOptimizer, type OptimizerBinding } from '../src/index.js';
 import type { CoreScheduler } from '../src/callback-options.js';

@@ -1,7 +1,8 @@
 // The step-unit check when training starts: the schedule's length against per, the epochs and the
 // batches per epoch, with the numbers and the fix in the error; warnings through onWarning.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CosineAnnealingLR, InvalidParameterError, OneCycleLR, cosine, oneCycle } from '@anneal/core';
+import { InvalidParameterError, cosine, oneCycle } from '@anneal/core';
+import { CosineAnnealingLR, OneCycleLR } from '@anneal/core/schedulers';
 import { annealCallback } from '../src/index.js';
 import { cpu, denseModel, regressionData, tf } from './helpers.js';
 

@@ -5,7 +5,7 @@
  * object, and the plot shows the loss and the rate the scheduler set.
  */
 import React, { useMemo, type ReactNode } from 'react';
-import { LinearLR, ReduceLROnPlateau, SequentialLR, type ReduceLROnPlateauOptions } from '@anneal/core';
+import { LinearLR, ReduceLROnPlateau, SequentialLR, type ReduceLROnPlateauOptions } from '@anneal/core/schedulers';
 import Plot from './plot/Plot';
 
 export interface PlateauPlotProps {

@@ -3,7 +3,8 @@
  * closed form over a long run, computed in the page (inline text).
  */
 import React, { useMemo, type ReactNode } from 'react';
-import { CosineAnnealingLR, cosine } from '@anneal/core';
+import { cosine } from '@anneal/core';
+import { CosineAnnealingLR } from '@anneal/core/schedulers';
 
 export function recursiveDrift(tMax: number, steps: number, baseLr = 0.1): { worst: number; at: number } {
   const group = { lr: baseLr };

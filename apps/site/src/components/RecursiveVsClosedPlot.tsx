@@ -5,7 +5,8 @@
  * (as user code halving the rate would), and plots it against the closed form `cosine({ tMax })`.
  */
 import React, { useMemo, type ReactNode } from 'react';
-import { CosineAnnealingLR, cosine } from '@anneal/core';
+import { cosine } from '@anneal/core';
+import { CosineAnnealingLR } from '@anneal/core/schedulers';
 import Plot from './plot/Plot';
 
 export interface RecursiveVsClosedPlotProps {

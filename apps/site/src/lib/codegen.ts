@@ -52,7 +52,7 @@ function stepsPerBatch(spec: Spec): boolean {
  * (their lengths count batches) and once per epoch otherwise.
  */
 export function toTypeScript(spec: Spec, sample: { t: number; baseLr: number; value: number | null }, steps = 100): string {
-  const names = new Set<string>(['ScheduleLR']);
+  const names = new Set<string>();
   const expr = tsExpr(spec, names);
   const perBatch = stepsPerBatch(spec);
   const loop = perBatch
@@ -75,6 +75,7 @@ export function toTypeScript(spec: Spec, sample: { t: number; baseLr: number; va
       ];
   return [
     `import { ${Array.from(names).sort().join(', ')} } from '@anneal/core';`,
+    `import { ScheduleLR } from '@anneal/core/schedulers';`,
     '',
     `const schedule = ${expr};`,
     '',

@@ -7,7 +7,8 @@
  * backend computes in a fixed order, so a seed gives the same numbers on every run.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import { ScheduleLR, cosine, oneCycle, sgdr, type Schedule } from '@anneal/core';
+import { cosine, oneCycle, sgdr, type Schedule } from '@anneal/core';
+import { ScheduleLR } from '@anneal/core/schedulers';
 import { bindOptimizer } from '@anneal/tfjs';
 
 type Tf = typeof TfCore;

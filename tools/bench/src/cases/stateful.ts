@@ -3,7 +3,8 @@
  * (a step counter, or SGDR's `tCur`/`tI`) and writes the same values into the same kind of
  * parameter-group objects. With 1 and with 8 groups.
  */
-import { CosineAnnealingLR, CosineAnnealingWarmRestarts, OneCycleLR, ScheduleLR, cosine, type ParamGroup } from '@anneal/core';
+import { cosine } from '@anneal/core';
+import { CosineAnnealingLR, CosineAnnealingWarmRestarts, OneCycleLR, ScheduleLR, type ParamGroup } from '@anneal/core/schedulers';
 import { RING_MASK } from '../harness.js';
 import type { BenchCase, CaseLoops } from './types.js';
 

@@ -57,6 +57,12 @@ const KB = 1024;
  *   it back, PyTorch's also stepped as the stateful classes; `writeSnippet`'s Python): `core-json` measured
  *   31.88 kB (≈ 32,645 B) gzipped, from ≈ 26.4 kB; limit 33,600 B (measured + ~3%). The other entries do not
  *   carry the writers.
+ * - The stateful layer in its own entry, `@anneal/core/schedulers` (issue 11): with the schedules, the
+ *   combinators and every stateful class the root entry measured 15,176 B, of which the classes were 26.8 of
+ *   50.9 kB minified. Root without them: 7.76 kB (≈ 7,950 B), so its limit is now the target, 8 kB;
+ *   `core-schedulers` 11.15 kB (≈ 11,420 B: the classes, and the schedules they compute with), limit
+ *   11,750 B (measured + ~3%). A user importing one class pays what they paid before (`CosineAnnealingLR`
+ *   3.19 kB).
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -75,15 +81,21 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
   },
   {
     id: 'CosineAnnealingLR',
-    title: "import { CosineAnnealingLR } from '@anneal/core'",
-    code: "export { CosineAnnealingLR } from '@anneal/core';",
+    title: "import { CosineAnnealingLR } from '@anneal/core/schedulers'",
+    code: "export { CosineAnnealingLR } from '@anneal/core/schedulers';",
   },
   {
     id: 'core-root',
     title: "import * from '@anneal/core' (every export of the root entry)",
     code: "export * from '@anneal/core';",
     targetBytes: 8 * KB,
-    limitBytes: 15_550,
+    limitBytes: 8 * KB,
+  },
+  {
+    id: 'core-schedulers',
+    title: "import * from '@anneal/core/schedulers' (every export)",
+    code: "export * from '@anneal/core/schedulers';",
+    limitBytes: 11_750,
   },
   {
     id: 'core-json',

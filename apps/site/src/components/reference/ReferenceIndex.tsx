@@ -1,7 +1,7 @@
 /** The reference's overview: every schedule kind and every scheduler class, from the descriptors. */
 import React, { type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import * as core from '@anneal/core';
+import * as schedulers from '@anneal/core/schedulers';
 import { SCHEDULE_DESCRIPTORS } from '@anneal/core/meta';
 import { PAPERS, PYTORCH_PROVEN, arxivUrl } from '../../lib/links';
 import { RefTable } from './parts';
@@ -9,7 +9,7 @@ import { RefTable } from './parts';
 const EXTRA = ['LambdaLR', 'MultiplicativeLR', 'ReduceLROnPlateau', 'ScheduleLR'];
 
 export default function ReferenceIndex(): ReactNode {
-  const classes = Array.from(new Set([...SCHEDULE_DESCRIPTORS.map((d) => d.torch?.class).filter((c): c is string => !!c && typeof (core as Record<string, unknown>)[c] === 'function'), ...EXTRA]));
+  const classes = Array.from(new Set([...SCHEDULE_DESCRIPTORS.map((d) => d.torch?.class).filter((c): c is string => !!c && typeof (schedulers as Record<string, unknown>)[c] === 'function'), ...EXTRA]));
   return (
     <div data-testid="reference-index">
       <p>

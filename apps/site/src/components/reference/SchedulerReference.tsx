@@ -6,7 +6,7 @@
 import React, { type ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import Link from '@docusaurus/Link';
-import * as core from '@anneal/core';
+import * as schedulers from '@anneal/core/schedulers';
 import { descriptorOf, sampleSpec } from '@anneal/core/meta';
 import SchedulePlot from '../SchedulePlot';
 import { tsLiteral } from '../../lib/codegen';
@@ -21,9 +21,9 @@ const PER_BATCH = new Set(['OneCycleLR', 'CyclicLR']);
 const EXAMPLES: Record<string, string> = {
   LambdaLR: `const scheduler = new LambdaLR(optimizer, { lrLambda: (epoch) => 0.95 ** epoch });`,
   MultiplicativeLR: `const scheduler = new MultiplicativeLR(optimizer, { lrLambda: () => 0.95 });`,
-  ScheduleLR: `import { cosine } from '@anneal/core';\nconst scheduler = new ScheduleLR(optimizer, cosine({ tMax: 30 }));`,
-  SequentialLR: `import { LinearLR, CosineAnnealingLR } from '@anneal/core';\nconst scheduler = new SequentialLR(optimizer, {\n  schedulers: [new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 }), new CosineAnnealingLR(optimizer, { tMax: 25 })],\n  milestones: [5],\n});`,
-  ChainedScheduler: `import { LinearLR, ExponentialLR } from '@anneal/core';\nconst scheduler = new ChainedScheduler([\n  new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 }),\n  new ExponentialLR(optimizer, { gamma: 0.95 }),\n]);`,
+  ScheduleLR: `import { ScheduleLR } from '@anneal/core/schedulers';\nimport { cosine } from '@anneal/core';\nconst scheduler = new ScheduleLR(optimizer, cosine({ tMax: 30 }));`,
+  SequentialLR: `import { LinearLR, CosineAnnealingLR } from '@anneal/core/schedulers';\nconst scheduler = new SequentialLR(optimizer, {\n  schedulers: [new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 }), new CosineAnnealingLR(optimizer, { tMax: 25 })],\n  milestones: [5],\n});`,
+  ChainedScheduler: `import { LinearLR, ExponentialLR } from '@anneal/core/schedulers';\nconst scheduler = new ChainedScheduler([\n  new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 }),\n  new ExponentialLR(optimizer, { gamma: 0.95 }),\n]);`,
 };
 
 export default function SchedulerReference(props: {
@@ -61,12 +61,13 @@ export default function SchedulerReference(props: {
     steps = horizonOf(d, spec);
     const options = Object.fromEntries(Object.entries(spec).filter(([k]) => k in optionDocs));
     construct = `const scheduler = new ${name}(optimizer, ${tsLiteral(options)});`;
-    const Cls = (core as unknown as Record<string, new (o: unknown, p: unknown) => unknown>)[name]!;
+    const Cls = (schedulers as unknown as Record<string, new (o: unknown, p: unknown) => unknown>)[name]!;
     new Cls({ paramGroups: [{ lr: 0.1, momentum: 0.9 }] }, options); // throws at build time if the example is wrong
   }
   if (name === 'ReduceLROnPlateau') construct = `const scheduler = new ReduceLROnPlateau(optimizer, { mode: 'min', factor: 0.1, patience: 10 });`;
-  const imports = construct?.startsWith('import ') ? '' : `import { ${name} } from '@anneal/core';\n`;
-  const body = construct?.startsWith('import ') ? construct.replace(/^import \{ ([^}]*) \}/, `import { ${name}, $1 }`) : (construct ?? '');
+  const imports = construct?.startsWith('import ') ? '' : `import { ${name} } from '@anneal/core/schedulers';\n`;
+  // An example's own import line from the stateful entry gains this class; ScheduleLR's names it already.
+  const body = construct?.startsWith('import ') ? construct.replace(/^import \{ (?!ScheduleLR)([^}]*) \} from '@anneal\/core\/schedulers'/, `import { ${name}, $1 } from '@anneal/core/schedulers'`) : (construct ?? '');
   const stepLine = name === 'ReduceLROnPlateau' ? 'scheduler.step(validationLoss); // once per epoch, with the watched metric' : `scheduler.step(); // once per ${unit}, after optimizer.step()`;
   const loop = perBatch
     ? `for (let epoch = 0; epoch < 10; epoch++) {\n  for (let batch = 0; batch < 10; batch++) {\n    // ... train one batch at optimizer.paramGroups[0].lr ...\n    ${stepLine}\n  }\n}`
@@ -84,7 +85,7 @@ export default function SchedulerReference(props: {
       </p>
       <Links items={links} />
       <h2 id="constructor">Constructor</h2>
-      <CodeBlock language="ts">{`import { ${name} } from '@anneal/core';\n\n${signature}`}</CodeBlock>
+      <CodeBlock language="ts">{`import { ${name} } from '@anneal/core/schedulers';\n\n${signature}`}</CodeBlock>
       <h2 id="options">Options</h2>
       {Object.keys(optionDocs).length === 0 ? (
         <p>No options object: see the constructor.</p>
