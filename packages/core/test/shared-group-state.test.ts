@@ -38,4 +38,38 @@ describe('OneCycleLR bounds live in the param groups, as in PyTorch', () => {
     const r = new OneCycleLR(resumed, { maxLr: 1, totalSteps: 10, cycleMomentum: false, lastEpoch: 1 });
     expect(r.getLastLr()[0]).toBeGreaterThan(0.04);
   });
+
+  it('a resume reads the bounds its groups hold and uses its own for those they lack', () => {
+    const options = { maxLr: 1, totalSteps: 10, divFactor: 4, finalDivFactor: 5 } as const;
+    const reference = sgd([0.1], 0.9);
+    const uninterrupted = new OneCycleLR(reference, options);
+    for (let i = 0; i < 4; i++) uninterrupted.step();
+    // A resume at step 3 on groups holding only initialLr: the rest from the options, as if written.
+    const resumed = sgd([0.1], 0.9);
+    resumed.paramGroups[0]!.initialLr = 0.25;
+    const r = new OneCycleLR(resumed, { ...options, lastEpoch: 3 });
+    expect(r.getLastLr()).toEqual(uninterrupted.getLastLr());
+    expect(resumed.paramGroups[0]!.momentum).toBe(reference.paramGroups[0]!.momentum);
+    expect(resumed.paramGroups[0]!.maxLr).toBeUndefined(); // PyTorch writes the bounds only on a fresh start
+    // A group holding its own peak is read.
+    const held = sgd([0.1], 0.9);
+    Object.assign(held.paramGroups[0]!, { initialLr: 0.25, maxLr: 2 });
+    const h = new OneCycleLR(held, { ...options, lastEpoch: 3 });
+    expect(h.getLastLr()[0]).toBeGreaterThan(uninterrupted.getLastLr()[0]!);
+  });
+
+  it('a bound removed from a group mid-run falls back to the scheduler\'s own, never a NaN', () => {
+    const optimizer = sgd([0.1], 0.9);
+    const twin = sgd([0.1], 0.9);
+    const s = new OneCycleLR(optimizer, { maxLr: 1, totalSteps: 10 });
+    const t = new OneCycleLR(twin, { maxLr: 1, totalSteps: 10 });
+    delete optimizer.paramGroups[0]!.maxLr;
+    delete optimizer.paramGroups[0]!.baseMomentum;
+    for (let i = 0; i < 5; i++) {
+      s.step();
+      t.step();
+    }
+    expect(s.getLastLr()).toEqual(t.getLastLr());
+    expect(optimizer.paramGroups[0]!.momentum).toBe(twin.paramGroups[0]!.momentum);
+  });
 });

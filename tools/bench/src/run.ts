@@ -5,9 +5,10 @@
  *
  * Options: `--filter <text>` runs the cases whose id contains the text; `--no-torch`; `--no-size`;
  * `--reference` also writes `results/reference.json`; `--cpu-prof` writes V8 CPU profiles of the
- * workers into `results/profiles/`; `--core <file.js>` times a candidate build of core (an ESM
- * bundle, e.g. `esbuild packages/core/src/index.ts --bundle --format=esm --outfile=/tmp/core.js`)
- * instead of `@anneal/core`, to measure a proposed change before making it.
+ * workers into `results/profiles/`; `--core <dir>` times a candidate build of core (a copy of its built
+ * `dist/`, whose `<name>.js` stands for `@anneal/core/<name>`) instead of `@anneal/core`, to measure a
+ * proposed change before making it; `--core <file.js>` (one ESM bundle of `src/index.ts`) stands for the
+ * root entry only, and a case importing a subpath then fails rather than time the installed build.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -70,23 +70,27 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   }
   /** Advances one step, or jumps to `epoch` (fractional allowed, >= 0). */
   override step(epoch?: number): void {
-    let e = epoch;
-    if (e === undefined && this.lastEpoch < 0) e = 0;
-    if (e === undefined) {
-      e = this.lastEpoch + 1;
-      this.tCur = this.tCur + 1;
-      if (this.tCur >= this.tI) {
-        this.tCur = this.pytorch === '1.13' ? this.tCur - this.tI : this.tCur % this.tI;
-        this.tI = this.tI * this.tMult;
-      }
-    } else {
-      checkStep(e);
-      // PyTorch's arithmetic, except at a restart: see restartPosition.
-      const cycle = this.cycles.cycleOf(e);
-      this.tCur = this.cycles.since(e, cycle);
-      this.tI = this.cycles.length(cycle);
+    // PyTorch's step() before the first step is step(0).
+    if (epoch !== undefined || this.lastEpoch < 0) {
+      this.jumpTo(epoch ?? 0);
+      return;
     }
-    this.lastEpoch = Math.floor(e);
+    this.tCur = this.tCur + 1;
+    if (this.tCur >= this.tI) {
+      this.tCur = this.pytorch === '1.13' ? this.tCur - this.tI : this.tCur % this.tI;
+      this.tI = this.tI * this.tMult;
+    }
+    this.lastEpoch += 1;
+    this.stepCount += 1;
+    this.apply(this.computeLr());
+  }
+  /** `step(epoch)`: PyTorch's arithmetic, except at a restart (see {@link restartPosition}). */
+  private jumpTo(epoch: number): void {
+    checkStep(epoch);
+    const cycle = this.cycles.cycleOf(epoch);
+    this.tCur = this.cycles.since(epoch, cycle);
+    this.tI = this.cycles.length(cycle);
+    this.lastEpoch = Math.floor(epoch);
     this.stepCount += 1;
     this.apply(this.computeLr());
   }

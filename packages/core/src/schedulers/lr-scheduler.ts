@@ -72,9 +72,7 @@ export abstract class LRScheduler implements SteppableScheduler {
    * return it, and keep no reference to it.
    */
   protected output(n: number): number[] {
-    let out = this.outputArray;
-    if (out.length !== n) out = this.outputArray = Array.from({ length: n }, () => 0);
-    return out;
+    return this.outputArray.length === n ? this.outputArray : (this.outputArray = zeros(n));
   }
 
   /** The closed-form rates at `lastEpoch`, for schedulers that have one (PyTorch `_get_closed_form_lr`). */
@@ -137,17 +135,21 @@ export abstract class LRScheduler implements SteppableScheduler {
    * arithmetic); with `epoch`, jumps there using the closed form where there is one.
    */
   step(epoch?: number): void {
-    if (epoch !== undefined) checkStep(epoch); // before any change: a refused call leaves the state as it was
-    this.stepCount += 1;
-    let values: number[];
-    if (epoch === undefined) {
-      this.lastEpoch += 1;
-      values = this.computeLr();
-    } else {
-      this.lastEpoch = epoch;
-      values = this.closedFormLr() ?? this.computeLr();
+    if (epoch !== undefined) {
+      this.jump(epoch);
+      return;
     }
-    this.apply(values);
+    this.stepCount += 1;
+    this.lastEpoch += 1;
+    this.apply(this.computeLr());
+  }
+
+  /** `step(epoch)`: the closed form at `epoch` where there is one (kept out of `step()`, which runs every step). */
+  private jump(epoch: number): void {
+    checkStep(epoch); // before any change: a refused call leaves the state as it was
+    this.stepCount += 1;
+    this.lastEpoch = epoch;
+    this.apply(this.closedFormLr() ?? this.computeLr());
   }
 
   /** Writes rates into the groups and records them. */
@@ -161,13 +163,17 @@ export abstract class LRScheduler implements SteppableScheduler {
     // Each rate is read back from its group (an adapter's group may store it differently) right after
     // it is written. PyTorch reads them back after all writes: the same, unless two groups share one
     // rate, which PyTorch forbids (a parameter in two groups).
-    let last = this.lastLr;
-    if (last.length !== groups.length) last = this.lastLr = groups.map(() => 0);
+    const last = this.lastLr.length === groups.length ? this.lastLr : this.resizeLastLr();
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i]!;
       group.lr = values[i]!;
       last[i] = group.lr;
     }
+  }
+
+  /** A new {@link LRScheduler.lastLr} with one entry per group (before the first step, or after groups were added). */
+  private resizeLastLr(): number[] {
+    return (this.lastLr = zeros(this.optimizer.paramGroups.length));
   }
 
   /** Throws for the first rate in `values` that is not a finite number (the test of `apply`: v·0 is not 0). */
@@ -251,4 +257,9 @@ export abstract class LRScheduler implements SteppableScheduler {
     const options = this.options();
     return options && withVersion(options, this.pytorch);
   }
+}
+
+/** `n` zeros (kept out of the per-step methods, which call it only when the number of groups changed). */
+function zeros(n: number): number[] {
+  return Array.from({ length: n }, () => 0);
 }

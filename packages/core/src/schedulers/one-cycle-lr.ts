@@ -1,16 +1,10 @@
 import { finite, nonNegative } from '../internal/validate.js';
 import { SchedulerUsageError } from '../errors.js';
-import {
-  oneCyclePlan,
-  oneCycleRates,
-  phaseLines,
-  type OneCycleOptions,
-  type OneCyclePlan,
-} from '../schedules/one-cycle.js';
+import { oneCyclePlan, oneCycleRates, type OneCycleOptions, type OneCyclePlan } from '../schedules/one-cycle.js';
 import { oneCycleConfig, withTotalSteps, type OneCycleConfig } from '../schedules/one-cycle-config.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
-import { perGroup, writeMomentum, type OptimizerLike } from './optimizer.js';
+import { perGroup, writeMomentum, type OptimizerLike, type ParamGroup } from './optimizer.js';
 import type { PyTorchVersion } from './pytorch-version.js';
 
 /** The options of {@link OneCycleLR} besides its length. */
@@ -72,15 +66,8 @@ export class OneCycleLR extends LRScheduler {
   private readonly baseMomentums: number[];
   private readonly maxMomentums: number[];
   private readonly userOptions: Record<string, unknown>;
-  /** For each phase, each group's rate line ({@link phaseLines}), flat: group `i` at `2·i`. */
-  private readonly rateLines: number[][];
-  /** For each phase, each group's momentum line, flat like `rateLines`. */
-  private readonly momentumLines: number[][];
-  /**
-   * The group bounds the lines were computed from, 5 per group: `initialLr`, `maxLr`, `minLr`,
-   * `maxMomentum`, `baseMomentum` as read from the group (`undefined` when absent: this scheduler's own).
-   */
-  private readonly bounds: Array<number | undefined>;
+  /** Each group's own `[start rate, peak, final rate]` ({@link oneCycleRates}), flat: group `i` at `3·i`. */
+  private readonly ownRates: number[];
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})), options.pytorch);
@@ -92,11 +79,7 @@ export class OneCycleLR extends LRScheduler {
     this.config = oneCycleConfig(shared as OneCycleOptions);
     this.totalSteps = this.config.totalSteps;
     this.plan = oneCyclePlan(this.totalSteps, this.config.pctStart, this.config.threePhase, this.config.annealStrategy);
-    const { plan } = this;
-    /** Per group lines of every phase, regrouped per phase. */
-    const byPhase = (lines: number[][]) => plan.phases.map((_, p) => lines.flatMap((l) => [l[2 * p]!, l[2 * p + 1]!]));
-    this.rateLines = byPhase(this.maxLrs.map((m) => phaseLines(plan, plan.lrEnds, oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor))));
-    this.momentumLines = byPhase(this.maxMomentums.map((m, i) => phaseLines(plan, plan.momentumEnds, [m, this.baseMomentums[i]!])));
+    this.ownRates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));
     const { maxLr: _m, ...configJson } = this.config;
     this.userOptions = {
       ...configJson,
@@ -107,7 +90,7 @@ export class OneCycleLR extends LRScheduler {
     if (this.lastEpoch === -1) {
       // PyTorch keeps the bounds in the groups and reads them back every step (see computeLr).
       this.optimizer.paramGroups.forEach((g, i) => {
-        const [initialLr, peak, minLr] = oneCycleRates(this.maxLrs[i]!, this.config.divFactor, this.config.finalDivFactor);
+        const [initialLr, peak, minLr] = this.ownRates.slice(3 * i, 3 * i + 3);
         Object.assign(g, { initialLr, maxLr: peak, minLr });
         if (this.config.cycleMomentum) {
           writeMomentum(g, this.maxMomentums[i]!);
@@ -115,29 +98,14 @@ export class OneCycleLR extends LRScheduler {
         }
       });
     }
-    this.bounds = this.optimizer.paramGroups.flatMap((g) => [g.initialLr, g.maxLr, g.minLr, g.maxMomentum, g.baseMomentum]);
-    this.optimizer.paramGroups.forEach((_, i) => this.readBounds(i));
     this.start();
   }
   protected options() {
     return this.userOptions;
   }
-  /**
-   * Recomputes group `i`'s lines from the bounds its group holds (this scheduler's own where it holds
-   * none), as PyTorch's `get_lr` reads `group['max_lr']` and the others every step.
-   */
-  private readBounds(i: number): void {
-    const g = this.optimizer.paramGroups[i]!;
-    const own = oneCycleRates(this.maxLrs[i]!, this.config.divFactor, this.config.finalDivFactor);
-    const rates = phaseLines(this.plan, this.plan.lrEnds, [g.initialLr ?? own[0], g.maxLr ?? own[1], g.minLr ?? own[2]]);
-    const momentums = phaseLines(this.plan, this.plan.momentumEnds, [g.maxMomentum ?? this.maxMomentums[i]!, g.baseMomentum ?? this.baseMomentums[i]!]);
-    this.plan.phases.forEach((_, p) => {
-      this.rateLines[p]![2 * i] = rates[2 * p]!;
-      this.rateLines[p]![2 * i + 1] = rates[2 * p + 1]!;
-      this.momentumLines[p]![2 * i] = momentums[2 * p]!;
-      this.momentumLines[p]![2 * i + 1] = momentums[2 * p + 1]!;
-    });
-    this.bounds.splice(5 * i, 5, g.initialLr, g.maxLr, g.minLr, g.maxMomentum, g.baseMomentum);
+  /** Group `i`'s momentum endpoint `which` (0: `maxMomentum`, 1: `baseMomentum`), read from the group as in {@link OneCycleLR.computeLr}; this scheduler's own where it holds none. */
+  private momentum(g: ParamGroup, i: number, which: 0 | 1): number {
+    return which === 0 ? g.maxMomentum ?? this.maxMomentums[i]! : g.baseMomentum ?? this.baseMomentums[i]!;
   }
   /** PyTorch's error for a step past `totalSteps` (1.13 counts one more step in its message than 2). */
   private pastTheEnd(t: number): never {
@@ -150,31 +118,40 @@ export class OneCycleLR extends LRScheduler {
     const { plan } = this;
     const p = plan.phaseOf(t);
     const weight = plan.weight(plan.pctOf(p, t, false));
-    const momentums = this.momentumLines[p]!;
-    this.optimizer.paramGroups.forEach((g, i) => writeMomentum(g, momentums[2 * i]! + momentums[2 * i + 1]! * weight));
+    const ends = plan.phases[p]!.momentum;
+    this.optimizer.paramGroups.forEach((g, i) => writeMomentum(g, plan.mix(this.momentum(g, i, ends[0]), this.momentum(g, i, ends[1]), weight)));
   }
   protected override computeLr(): number[] {
     const t = this.lastEpoch;
     if (t > this.totalSteps) this.pastTheEnd(t);
     // The phase and its annealing weight (a cosine) depend on the step only: once per step.
-    const { plan } = this;
+    const plan = this.plan;
     const p = plan.phaseOf(t);
     const weight = plan.weight(plan.pctOf(p, t, false));
-    // Each group's rate and momentum on the phase's lines (flat: offset and slope of group i at 2·i).
-    const rates = this.rateLines[p]!;
-    const momentums = this.momentumLines[p]!;
+    // Each group's rate and momentum between the phase's endpoints, read from the group at every step as
+    // PyTorch's get_lr reads them (another OneCycleLR on the optimizer may have written its own); this
+    // scheduler's own where the group holds none. Rates: 0 `initialLr`, 1 `maxLr`, 2 `minLr` (a phase
+    // starts at 0 or 1); momentums: 0 `maxMomentum`, 1 `baseMomentum`.
+    const phase = plan.phases[p]!;
+    const from = phase.lr[0];
+    const to = phase.lr[1];
+    const fromMax = phase.momentum[0] === 0;
+    const toMax = phase.momentum[1] === 0;
+    const mix = plan.mix;
     const cycleMomentum = this.config.cycleMomentum;
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
-    const b = this.bounds;
+    const own = this.ownRates;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
-      // Another OneCycleLR on this optimizer may have written its own bounds (PyTorch then uses those).
-      if (g.initialLr !== b[5 * i] || g.maxLr !== b[5 * i + 1] || g.minLr !== b[5 * i + 2] || g.maxMomentum !== b[5 * i + 3] || g.baseMomentum !== b[5 * i + 4]) {
-        this.readBounds(i);
+      if (cycleMomentum) {
+        const high = g.maxMomentum ?? this.maxMomentums[i]!;
+        const low = g.baseMomentum ?? this.baseMomentums[i]!;
+        writeMomentum(g, mix(fromMax ? high : low, toMax ? high : low, weight));
       }
-      if (cycleMomentum) writeMomentum(groups[i]!, momentums[2 * i]! + momentums[2 * i + 1]! * weight);
-      out[i] = rates[2 * i]! + rates[2 * i + 1]! * weight;
+      const start = (from === 0 ? g.initialLr : g.maxLr) ?? own[3 * i + from]!;
+      const end = (to === 1 ? g.maxLr : to === 2 ? g.minLr : g.initialLr) ?? own[3 * i + to]!;
+      out[i] = mix(start, end, weight);
     }
     return out;
   }

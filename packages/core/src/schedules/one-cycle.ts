@@ -103,6 +103,11 @@ export interface OneCyclePlan {
    * (cos: `[end, (start − end) / 2]`, linear: `[start, end − start]`).
    */
   readonly line: (start: number, end: number) => [number, number];
+  /**
+   * The value between `start` and `end` for a `weight` of {@link OneCyclePlan.weight}: PyTorch's
+   * `_annealing_cos` / `_annealing_linear` arithmetic, bit for bit, from endpoints read at each step.
+   */
+  readonly mix: (start: number, end: number, weight: number) => number;
   /** The rate endpoints of each phase, flat: phase `i` goes from rate `lrEnds[2i]` to `lrEnds[2i + 1]` (see {@link oneCycleRates}). */
   readonly lrEnds: readonly number[];
   /** The momentum endpoints, flat like `lrEnds`: `0` is `maxMomentum`, `1` is `baseMomentum`. */
@@ -132,7 +137,7 @@ export function oneCyclePlan(totalSteps: number, pctStart: number, threePhase: b
   const phaseOf = (t: number): number => (t <= e0 ? 0 : last === 1 || t <= e1 ? 1 : 2);
   const pctOf = (i: number, t: number, clampEnd: boolean): number =>
     i === 0 ? phasePct(t, 0, e0, i, clampEnd) : i === 1 ? phasePct(t, e0, e1, i, clampEnd) : phasePct(t, e1, e2!, i, clampEnd);
-  const [weight, line] = strategy === 'cos' ? [annealCosWeight, cosLine] : [identity, linearLine];
+  const [weight, line, mix] = strategy === 'cos' ? [annealCosWeight, cosLine, annealCosMix] : [identity, linearLine, annealLinear];
   const lrEnds = phases.flatMap((phase) => phase.lr);
   const momentumEnds = phases.flatMap((phase) => phase.momentum);
   const valueAt = (t: number, lines: readonly number[]): number => {
@@ -140,7 +145,7 @@ export function oneCyclePlan(totalSteps: number, pctStart: number, threePhase: b
     if (last === 1 || t <= e1) return lines[2]! + lines[3]! * weight(phasePct(t, e0, e1, 1, true));
     return lines[4]! + lines[5]! * weight(phasePct(t, e1, e2!, 2, true));
   };
-  return { phases, phaseOf, pctOf, weight, line, lrEnds, momentumEnds, valueAt };
+  return { phases, phaseOf, pctOf, weight, line, mix, lrEnds, momentumEnds, valueAt };
 }
 
 /**

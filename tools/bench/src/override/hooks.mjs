@@ -1,4 +1,11 @@
-// Module resolution hook for register.mjs: redirects the bare specifier '@anneal/core'.
+// Module resolution hook for register.mjs: makes `@anneal/core` and its subpaths load a candidate build.
+// `data.url` is a directory (a candidate `dist/`: `@anneal/core` is its index.js, `@anneal/core/<name>` its
+// <name>.js) or one ESM file (then only `@anneal/core` is redirected, and importing a subpath fails
+// instead of silently timing the installed build).
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
 let target;
 
 export function initialize(data) {
@@ -6,6 +13,16 @@ export function initialize(data) {
 }
 
 export async function resolve(specifier, context, nextResolve) {
-  if (specifier === '@anneal/core' && target !== undefined) return { url: target, shortCircuit: true };
-  return nextResolve(specifier, context);
+  if (target === undefined || (specifier !== '@anneal/core' && !specifier.startsWith('@anneal/core/'))) {
+    return nextResolve(specifier, context);
+  }
+  const path = fileURLToPath(target);
+  const name = specifier === '@anneal/core' ? 'index' : specifier.slice('@anneal/core/'.length);
+  if (statSync(path).isDirectory()) {
+    const file = join(path, `${name}.js`);
+    if (!existsSync(file)) throw new Error(`--core ${path}: no ${name}.js for ${specifier}`);
+    return { url: pathToFileURL(file).href, shortCircuit: true };
+  }
+  if (name === 'index') return { url: target, shortCircuit: true };
+  throw new Error(`--core ${path} is one file, which stands for '@anneal/core' only; ${specifier} needs a candidate directory (a built dist/)`);
 }
