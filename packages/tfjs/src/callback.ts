@@ -258,7 +258,9 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
   // onCycleEnd: the restarts are read from the schedule when training starts (a factory builds it then).
   const cycles = checked.onCycleEnd === undefined ? undefined : new CycleEndWatcher(checked.onCycleEnd);
   if (cycles !== undefined && (checked.schedule ?? checked.scheduler) !== undefined) cycles.use(checked.schedule ?? checked.scheduler);
-  const reach = (position: number, epoch: number) => cycles?.reach(position, epoch, model as never);
+  // Per step, the cycle position is the optimizer's iteration count; only read when onCycleEnd is given.
+  const cyclesPerStep = cycles !== undefined && checked.per === 'batch' && !checked.fractionalEpochs;
+  const cyclesPerEpoch = cycles !== undefined && (checked.per === 'epoch' || checked.fractionalEpochs);
   let epochNow = 0;
   const callback: TfCustomCallback = new checkedTf.CustomCallback(
     {
@@ -271,13 +273,14 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
         state.epochBegin(epoch);
       },
       onBatchBegin: (batch) => state.batchBegin(batch),
-      onBatchEnd: async (_batch, logs) => {
+      // Synchronous unless an onCycleEnd hook may have to be awaited (tfjs awaits what a hook returns).
+      onBatchEnd: (_batch, logs) => {
         state.batchEnd((logs ?? {}) as Logs);
-        if (checked.per === 'batch' && !checked.fractionalEpochs) await reach(bindOptimizer(checkedTf, model!.optimizer!).iterations, epochNow);
+        return cyclesPerStep ? cycles!.reach(bindOptimizer(checkedTf, model!.optimizer!).iterations, epochNow, model as never) : undefined;
       },
-      onEpochEnd: async (epoch, logs) => {
+      onEpochEnd: (epoch, logs) => {
         state.epochEnd((logs ?? {}) as Logs);
-        if (checked.per === 'epoch' || checked.fractionalEpochs) await reach(epoch + 1, epoch);
+        return cyclesPerEpoch ? cycles!.reach(epoch + 1, epoch, model as never) : undefined;
       },
     },
     'never',

@@ -105,25 +105,18 @@ export function sgdr(options: SgdrOptions): Schedule {
   const cycleLimit = o.cycleLimit ?? Infinity;
   const spec = specOf('sgdr', o);
   const { cycleOf, since, length } = restartCycles(t0, tMult);
+  // The shape within a cycle, chosen once: `position` steps into a cycle of `span` steps, from `peak` to `floor`.
+  const within = cycleShape(shape, kDecay, power);
   const cycles = createSchedule({
     type: 'sgdr',
     spec,
     lr: (t, baseLr) => {
       const cycle = cycleOf(t);
       if (cycle >= cycleLimit) return etaMin;
-      let peak = cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle;
-      let floor = etaMin;
-      if (keras) {
-        floor = etaMin + minFactor * baseLr;
-        peak = cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle;
-      }
-      if (shape !== 'cosine') {
-        const r = since(t, cycle) ** kDecay / length(cycle) ** kDecay;
-        if (shape === 'poly') return floor + (peak - floor) * (1 - r) ** power;
-        return floor + 0.5 * (peak - floor) * (1 - Math.tanh(-7 * (1 - r) + 3 * r));
-      }
-      if (kDecay === 1) return cosineAnnealingValue(since(t, cycle), length(cycle), peak, floor);
-      return cosineAnnealingValue(since(t, cycle) ** kDecay, length(cycle) ** kDecay, peak, floor);
+      if (!keras) return within(since(t, cycle), length(cycle), cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle, etaMin);
+      // Keras' CosineDecayRestarts: the floor is a fraction of the base rate, and the peaks decay towards it.
+      const floor = etaMin + minFactor * baseLr;
+      return within(since(t, cycle), length(cycle), cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle, floor);
     },
   });
   if (warmupSteps === 0) return cycles;
@@ -137,6 +130,21 @@ export function sgdr(options: SgdrOptions): Schedule {
       return Number.isFinite(value) ? value : warmed.lr(t, b); // throws warmed's own error (see formulaOf)
     },
   });
+}
+
+/**
+ * The value `position` steps into a cycle of `span` steps, from `peak` down to `floor`, for a cycle
+ * `shape` (PyTorch's cosine; timm's tanh and poly with `power`) with timm's `kDecay` (1: none).
+ */
+function cycleShape(shape: SgdrShape, kDecay: number, power: number): (position: number, span: number, peak: number, floor: number) => number {
+  if (shape === 'cosine') {
+    return kDecay === 1 ? cosineAnnealingValue : (position, span, peak, floor) => cosineAnnealingValue(position ** kDecay, span ** kDecay, peak, floor);
+  }
+  return (position, span, peak, floor) => {
+    const r = position ** kDecay / span ** kDecay;
+    if (shape === 'poly') return floor + (peak - floor) * (1 - r) ** power;
+    return floor + 0.5 * (peak - floor) * (1 - Math.tanh(-7 * (1 - r) + 3 * r));
+  };
 }
 
 /** {@link sgdr}'s descriptor. */
