@@ -8,28 +8,10 @@ import { InvalidParameterError, UnknownScheduleError } from '../errors.js';
 import type { Schedule } from '../schedule.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 import { resolveOptions } from '../internal/options.js';
-import { stepDescriptor } from '../schedules/step.js';
-import { multiStepDescriptor } from '../schedules/multi-step.js';
-import { constantDescriptor } from '../schedules/constant.js';
-import { linearDescriptor } from '../schedules/linear.js';
-import { exponentialDescriptor } from '../schedules/exponential.js';
-import { polynomialDescriptor } from '../schedules/polynomial.js';
-import { cosineDescriptor } from '../schedules/cosine.js';
-import { sgdrDescriptor } from '../schedules/sgdr.js';
-import { oneCycleDescriptor } from '../schedules/one-cycle.js';
-import { cyclicDescriptor } from '../schedules/cyclic.js';
 import { sequenceDescriptor } from '../combinators/sequence.js';
 import { chainDescriptor } from '../combinators/chain.js';
-import { StepLR } from '../schedulers/step-lr.js';
-import { MultiStepLR } from '../schedulers/multi-step-lr.js';
-import { ConstantLR } from '../schedulers/constant-lr.js';
-import { LinearLR } from '../schedulers/linear-lr.js';
-import { ExponentialLR } from '../schedulers/exponential-lr.js';
-import { PolynomialLR } from '../schedulers/polynomial-lr.js';
-import { CosineAnnealingLR } from '../schedulers/cosine-annealing-lr.js';
-import { CosineAnnealingWarmRestarts } from '../schedulers/cosine-annealing-warm-restarts.js';
-import { CyclicLR } from '../schedulers/cyclic-lr.js';
-import { OneCycleLR } from '../schedulers/one-cycle-lr.js';
+import { SCHEDULE_DESCRIPTORS } from '../registry.js';
+import * as SCHEDULERS from '../schedulers.js';
 import { ReduceLROnPlateau } from '../schedulers/reduce-lr-on-plateau.js';
 import { SequentialLR } from '../schedulers/sequential-lr.js';
 import { ChainedScheduler } from '../schedulers/chained-scheduler.js';
@@ -68,18 +50,26 @@ function fromDescriptor(descriptor: ScheduleDescriptor, scheduler: TorchClass['s
   return { name: torch.class, kwargs, verbose: common.verbose, descriptor, scheduler };
 }
 
-/** Every PyTorch scheduler class anneal reads. */
+/**
+ * The stateful class a descriptor's PyTorch class name stands for, as `@anneal/core/schedulers` exports it:
+ * a descriptor naming a class that entry does not export fails here, when the readers load (every test
+ * of them fails), so a new PyTorch-backed kind needs no line in this file.
+ */
+function exportedClass(name: string): new (optimizer: OptimizerLike, options: never) => LRScheduler {
+  const cls = (SCHEDULERS as Record<string, unknown>)[name];
+  if (typeof cls !== 'function') throw new Error(`@anneal/core: the descriptor's PyTorch class ${name} is not exported by src/schedulers.ts`);
+  return cls as new (optimizer: OptimizerLike, options: never) => LRScheduler;
+}
+
+/**
+ * Every PyTorch scheduler class anneal reads: one per registered kind with a PyTorch class (its descriptor
+ * gives the keywords, the schedulers entry the class), then ReduceLROnPlateau and the two composites.
+ */
 const TORCH: readonly TorchClass[] = [
-  fromDescriptor(stepDescriptor, (opt, o) => new StepLR(opt, o as never)),
-  fromDescriptor(multiStepDescriptor, (opt, o) => new MultiStepLR(opt, o as never)),
-  fromDescriptor(constantDescriptor, (opt, o) => new ConstantLR(opt, o)),
-  fromDescriptor(linearDescriptor, (opt, o) => new LinearLR(opt, o)),
-  fromDescriptor(exponentialDescriptor, (opt, o) => new ExponentialLR(opt, o as never)),
-  fromDescriptor(polynomialDescriptor, (opt, o) => new PolynomialLR(opt, o)),
-  fromDescriptor(cosineDescriptor, (opt, o) => new CosineAnnealingLR(opt, o as never)),
-  fromDescriptor(sgdrDescriptor, (opt, o) => new CosineAnnealingWarmRestarts(opt, o as never)),
-  fromDescriptor(cyclicDescriptor, (opt, o) => new CyclicLR(opt, o as never)),
-  fromDescriptor(oneCycleDescriptor, (opt, o) => new OneCycleLR(opt, o as never)),
+  ...SCHEDULE_DESCRIPTORS.filter((d) => d.torch !== undefined && d.children === undefined).map((d) => {
+    const Class = exportedClass(d.torch!.class);
+    return fromDescriptor(d, (opt, o) => new Class(opt, o as never));
+  }),
   {
     name: 'ReduceLROnPlateau',
     kwargs: {
