@@ -32,3 +32,32 @@ export { CooldownLR, type CooldownLROptions, type CooldownWindow } from './sched
 export { SequentialLR, type SequentialLROptions } from './schedulers/sequential-lr.js';
 export { ChainedScheduler, type ChainedSchedulerOptions } from './schedulers/chained-scheduler.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedulers/reduce-lr-on-plateau.js';
+
+import { ConstantLR } from './schedulers/constant-lr.js';
+import { LinearLR } from './schedulers/linear-lr.js';
+import { StepLR } from './schedulers/step-lr.js';
+import { MultiStepLR } from './schedulers/multi-step-lr.js';
+import { ExponentialLR } from './schedulers/exponential-lr.js';
+import { PolynomialLR } from './schedulers/polynomial-lr.js';
+import { CosineAnnealingLR } from './schedulers/cosine-annealing-lr.js';
+import { CosineAnnealingWarmRestarts } from './schedulers/cosine-annealing-warm-restarts.js';
+import { OneCycleLR } from './schedulers/one-cycle-lr.js';
+import { CyclicLR } from './schedulers/cyclic-lr.js';
+
+/**
+ * The stateful class of each schedule kind PyTorch has a class for, by that class's name (the kind's
+ * descriptor names it: `torch.class`). `schedulerFromJSON` and `scheduleFromJSON` build PyTorch's JSON
+ * spelling with these; a kind whose class is missing here makes them fail as they load.
+ */
+export const TORCH_CLASSES = {
+  ConstantLR,
+  LinearLR,
+  StepLR,
+  MultiStepLR,
+  ExponentialLR,
+  PolynomialLR,
+  CosineAnnealingLR,
+  CosineAnnealingWarmRestarts,
+  OneCycleLR,
+  CyclicLR,
+} as const;

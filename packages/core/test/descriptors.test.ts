@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
 import { InvalidParameterError, type Schedule } from '../src/index.js';
-import { CosineAnnealingLR } from '../src/schedulers.js';
+import { CosineAnnealingLR, TORCH_CLASSES } from '../src/schedulers.js';
 import { scheduleFromJSON, schedulerFromJSON, TORCH_SCHEDULERS, type AnyScheduler } from '../src/json.js';
 import { SCHEDULE_DESCRIPTORS as REGISTERED, SCHEDULE_TYPES, descriptorOf, type ScheduleType } from '../src/registry.js';
 import { alternativeValue, sampleSpec } from '../src/meta/samples.js';
@@ -130,6 +130,12 @@ describe('the registry', () => {
       const scheduler = schedulerFromJSON(optimizer, torchSample(d));
       expect(scheduler.kind).toBe(d.torch.class);
     }
+  });
+
+  it('TORCH_CLASSES holds exactly the stateful class of each kind whose descriptor names a PyTorch class', () => {
+    const named = SCHEDULE_DESCRIPTORS.filter((d) => d.torch !== undefined && d.children === undefined).map((d) => d.torch!.class);
+    expect(Object.keys(TORCH_CLASSES).sort()).toEqual([...named].sort());
+    for (const [name, Class] of Object.entries(TORCH_CLASSES)) expect(Class.name).toBe(name);
   });
 
   it('every descriptor a schedule file declares is in the registry, and its factory is exported from the root entry', async () => {

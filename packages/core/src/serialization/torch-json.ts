@@ -11,7 +11,7 @@ import { resolveOptions } from '../internal/options.js';
 import { sequenceDescriptor } from '../combinators/sequence.js';
 import { chainDescriptor } from '../combinators/chain.js';
 import { SCHEDULE_DESCRIPTORS } from '../registry.js';
-import * as SCHEDULERS from '../schedulers.js';
+import { TORCH_CLASSES } from '../schedulers.js';
 import { ReduceLROnPlateau } from '../schedulers/reduce-lr-on-plateau.js';
 import { SequentialLR } from '../schedulers/sequential-lr.js';
 import { ChainedScheduler } from '../schedulers/chained-scheduler.js';
@@ -51,13 +51,13 @@ function fromDescriptor(descriptor: ScheduleDescriptor, scheduler: TorchClass['s
 }
 
 /**
- * The stateful class a descriptor's PyTorch class name stands for, as `@anneal/core/schedulers` exports it:
- * a descriptor naming a class that entry does not export fails here, when the readers load (every test
- * of them fails), so a new PyTorch-backed kind needs no line in this file.
+ * The stateful class a descriptor's PyTorch class name stands for ({@link TORCH_CLASSES}): a descriptor
+ * naming a class that table lacks fails here, when the readers load (every test of them fails), so a new
+ * PyTorch-backed kind needs no line in this file.
  */
 function exportedClass(name: string): new (optimizer: OptimizerLike, options: never) => LRScheduler {
-  const cls = (SCHEDULERS as Record<string, unknown>)[name];
-  if (typeof cls !== 'function') throw new Error(`@anneal/core: the descriptor's PyTorch class ${name} is not exported by src/schedulers.ts`);
+  const cls = (TORCH_CLASSES as Record<string, unknown>)[name];
+  if (typeof cls !== 'function') throw new Error(`@anneal/core: the descriptor's PyTorch class ${name} is not in TORCH_CLASSES (src/schedulers.ts)`);
   return cls as new (optimizer: OptimizerLike, options: never) => LRScheduler;
 }
 
