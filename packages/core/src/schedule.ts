@@ -48,6 +48,16 @@ function nonFinite(type: string, method: string, t: number, base: number, value:
   return new NonFiniteRateError(`${type}.${method}(${t}, ${base})`, value);
 }
 
+/**
+ * The rate when the formula gave a non-finite `value`: computed again on the children's checked `lr`
+ * (`checked`), where the child at fault throws its own error; else this schedule's error.
+ */
+function recompute(type: string, t: number, baseLr: number, value: number, checked: Formula | undefined): number {
+  const again = checked === undefined ? value : checked(t, baseLr);
+  if (Number.isFinite(again)) return again;
+  throw nonFinite(type, 'lr', t, baseLr, again);
+}
+
 /** What {@link createSchedule} needs to build a {@link Schedule}. */
 export interface ScheduleParts {
   /** The schedule kind. */
@@ -59,6 +69,12 @@ export interface ScheduleParts {
   spec: ScheduleSpec | (() => ScheduleSpec) | null;
   /** The learning rate; called only with a valid step and a finite base rate. */
   lr: Formula;
+  /**
+   * For combinators: the same formula computed on the children's checked `lr` (see {@link checkedFormulaOf}).
+   * When `lr` gives a value that is not finite, it is computed again with this one, so that the child at
+   * fault throws its own error; if none does, the combinator's own {@link NonFiniteRateError} is thrown.
+   */
+  checked?: Formula;
   /** The momentum, for schedules that cycle it. */
   momentum?: (t: number, baseMomentum: number) => number;
 }
@@ -68,7 +84,7 @@ export interface ScheduleParts {
  * shares. Used by each schedule file; also the way to write a custom schedule.
  */
 export function createSchedule(parts: ScheduleParts): Schedule {
-  const { type, spec, lr, momentum } = parts;
+  const { type, spec, lr, checked, momentum } = parts;
   const json = spec === null || typeof spec === 'function' ? null : JSON.stringify(spec);
   // The error paths live in helpers of their own, so that `lr` stays small enough to be inlined through
   // several layers of combinators. For a number, `x - x === 0` is `Number.isFinite(x)`, and measurably
@@ -79,7 +95,7 @@ export function createSchedule(parts: ScheduleParts): Schedule {
       if (!(t >= 0 && t !== Infinity && baseLr - baseLr === 0)) refuseArguments(t, 'baseLr', baseLr);
       const value = lr(t, baseLr);
       if (value - value === 0) return value;
-      throw nonFinite(type, 'lr', t, baseLr, value);
+      return recompute(type, t, baseLr, value, checked);
     },
     ...(momentum === undefined
       ? {}
@@ -109,9 +125,10 @@ const FORMULAS = new WeakMap<Schedule, Formula>();
 
 /**
  * The formula behind `schedule.lr`, without the argument and result checks, for combinators: the
- * outermost layer checks the arguments once, and the children are called with arguments known valid
- * (a step >= 0, a finite base rate). A combinator whose value comes out non-finite computes it again
- * on its children's checked `lr` ({@link checkedFormulaOf}), so that the child that failed throws its
+ * outermost layer checks the arguments and the result once, and the children are called with arguments
+ * known valid (a step >= 0, a finite base rate). A value that is not finite stays not finite through every
+ * combinator (`chain` stops at the first), so the outermost layer sees it and computes it again on its
+ * children's checked `lr` (`checked` of {@link ScheduleParts}), so that the child that failed throws its
  * own error, exactly as when every layer called `lr`. For a schedule not built by {@link createSchedule}:
  * its `lr`.
  */

@@ -22,30 +22,33 @@ export function chain(schedules: readonly Schedule[]): Schedule {
   }
   const parts = [...schedules];
   /**
-   * The formula, on the schedules' formulas `fs`. With `stop`, it stops at the first value that is not
-   * finite, which the unchecked formulas need: the checked path then takes over (see formulaOf) and
-   * throws there.
+   * The formula, on the schedules' formulas `fs`. It stops at the first value that is not finite: the
+   * unchecked formulas must not turn it into a finite one (an `endLr` bound would), so that the checked
+   * path takes over (see formulaOf) and the schedule at fault throws. The shape is chosen here, once: two
+   * schedules (the common case) without a loop (docs/benchmarks.md).
    */
-  const chained = (fs: readonly Formula[], stop: boolean): Formula => {
+  const chained = (fs: readonly Formula[]): Formula => {
     const [f0, f1] = fs as [Formula, Formula?];
+    if (f1 === undefined) return f0;
+    if (fs.length === 2) {
+      return (t, baseLr) => {
+        const lr = f0(t, baseLr);
+        return Number.isFinite(lr) ? f1(t, lr) : lr;
+      };
+    }
     return (t, baseLr) => {
-      // The first two schedules get call sites of their own: faster than one call site in the loop
-      // (docs/benchmarks.md).
-      let lr = f0(t, baseLr);
-      if (f1 !== undefined && (Number.isFinite(lr) || !stop)) lr = f1(t, lr);
-      for (let i = 2; i < fs.length && (Number.isFinite(lr) || !stop); i++) lr = fs[i]!(t, lr);
+      let lr = baseLr;
+      for (let i = 0; i < fs.length && Number.isFinite(lr); i++) lr = fs[i]!(t, lr);
       return lr;
     };
   };
-  const fast = chained(parts.map(formulaOf), true);
-  const checked = chained(parts.map(checkedFormulaOf), false);
+  const fast = chained(parts.map(formulaOf));
+  const checked = chained(parts.map(checkedFormulaOf));
   return createSchedule({
     type: 'chain',
     spec: () => ({ type: 'chain', schedules: parts.map((s) => s.toJSON()) }),
-    lr: (t, baseLr) => {
-      const value = fast(t, baseLr);
-      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
-    },
+    lr: fast,
+    checked,
   });
 }
 

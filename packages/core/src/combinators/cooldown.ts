@@ -66,10 +66,8 @@ export function cooldown(options: CooldownOptions, schedule: Schedule): Schedule
   return createSchedule({
     type: 'cooldown',
     spec: () => ({ type: 'cooldown', start, steps, shape, minFactor, schedule: schedule.toJSON() }),
-    lr: (t, baseLr) => {
-      const value = fast(t, baseLr);
-      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
-    },
+    lr: fast,
+    checked,
     ...(schedule.momentum === undefined
       ? {}
       : { momentum: (t: number, m: number) => schedule.momentum!(Math.min(t, start), m) }),

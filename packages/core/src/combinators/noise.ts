@@ -107,10 +107,8 @@ export function noise(options: NoiseOptions, schedule: Schedule): Schedule {
   return createSchedule({
     type: 'noise',
     spec: () => ({ type: 'noise', ...o, schedule: schedule.toJSON() }),
-    lr: (t, baseLr) => {
-      const value = fast(t, baseLr);
-      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
-    },
+    lr: fast,
+    checked,
     ...(schedule.momentum === undefined ? {} : { momentum: schedule.momentum }),
   });
 }

@@ -38,17 +38,18 @@ export function sequence(schedules: readonly Schedule[], options: SequenceOption
   }
   const parts = [...schedules];
   const momentumParts = parts.every((s) => s.momentum !== undefined);
-  const single = milestones.length === 1;
-  /** The formula, on the schedules' formulas `fs`. */
+  /**
+   * The formula, on the schedules' formulas `fs`. The shape is chosen here, once: two schedules (the
+   * common case) need one comparison, more a bisection (docs/benchmarks.md).
+   */
   const sequenced = (fs: readonly Formula[]): Formula => {
     const [f0, f1] = fs as [Formula, Formula?];
+    const m0 = milestones[0]!;
+    if (f1 === undefined) return f0;
+    if (fs.length === 2) return (t, baseLr) => (t < m0 ? f0(t, baseLr) : f1(t - m0, baseLr));
     return (t, baseLr) => {
-      const i = single ? (t < milestones[0]! ? 0 : 1) : bisectRight(milestones, t);
-      // The first two schedules get call sites of their own: faster than one call site for all
-      // (docs/benchmarks.md).
-      if (i === 0) return f0(t, baseLr);
-      const u = t - milestones[i - 1]!;
-      return i === 1 ? f1!(u, baseLr) : fs[i]!(u, baseLr);
+      const i = bisectRight(milestones, t);
+      return i === 0 ? f0(t, baseLr) : fs[i]!(t - milestones[i - 1]!, baseLr);
     };
   };
   const fast = sequenced(parts.map(formulaOf));
@@ -58,10 +59,8 @@ export function sequence(schedules: readonly Schedule[], options: SequenceOption
   return createSchedule({
     type: 'sequence',
     spec: () => ({ type: 'sequence', milestones: [...milestones], schedules: parts.map((s) => s.toJSON()) }),
-    lr: (t, baseLr) => {
-      const value = fast(t, baseLr);
-      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
-    },
+    lr: fast,
+    checked,
     ...(momentumParts
       ? {
           momentum: (t: number, m: number) => {

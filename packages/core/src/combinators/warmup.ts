@@ -58,13 +58,27 @@ export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
   const { steps, startFactor, prefix: given, warmTo } = resolveOptions(warmupRules, options, { type: 'warmup', extra: ['schedule'] });
   const prefix = given ?? true;
   const shift = prefix ? steps : 0;
-  /** The formula, on the wrapped schedule's formula `inner`. */
-  const warmed = (inner: Formula): Formula => (t, baseLr) =>
-    t >= steps
-      ? inner(t - shift, baseLr)
-      : warmTo === 'baseLr' || warmTo === 'end'
-        ? line(startFactor * baseLr, warmTo === 'baseLr' ? baseLr : inner(steps - shift, baseLr), t)
-        : inner(0, baseLr) * linearFactor(t, startFactor, 1, steps);
+  const toTarget = warmTo === 'baseLr' || warmTo === 'end';
+  /**
+   * The formula, on the wrapped schedule's formula `inner`, which it calls from one place only (a
+   * compiler that inlines it then does so once: docs/benchmarks.md). The shape is chosen here, once.
+   */
+  const warmed = (inner: Formula): Formula => {
+    if (!toTarget) {
+      return (t, baseLr) => {
+        const warming = t < steps;
+        const value = inner(warming ? 0 : t - shift, baseLr);
+        return warming ? value * linearFactor(t, startFactor, 1, steps) : value;
+      };
+    }
+    const at = warmTo === 'end' ? steps - shift : 0;
+    return (t, baseLr) => {
+      const warming = t < steps;
+      if (warming && warmTo === 'baseLr') return line(startFactor * baseLr, baseLr, t);
+      const value = inner(warming ? at : t - shift, baseLr);
+      return warming ? line(startFactor * baseLr, value, t) : value;
+    };
+  };
   /** From `start` at 0 to `target` at `steps` (timm's arithmetic). */
   const line = (start: number, target: number, t: number) => start + t * ((target - start) / steps);
   const fast = warmed(formulaOf(schedule));
@@ -72,10 +86,8 @@ export function warmup(options: WarmupOptions, schedule: Schedule): Schedule {
   return createSchedule({
     type: 'warmup',
     spec: () => ({ type: 'warmup', steps, startFactor, ...(given === undefined ? {} : { prefix: given }), ...(warmTo === undefined ? {} : { warmTo }), schedule: schedule.toJSON() }),
-    lr: (t, baseLr) => {
-      const value = fast(t, baseLr);
-      return Number.isFinite(value) ? value : checked(t, baseLr); // see formulaOf
-    },
+    lr: fast,
+    checked,
     ...(schedule.momentum === undefined
       ? {}
       : { momentum: (t: number, m: number) => schedule.momentum!(t < steps ? 0 : t - shift, m) }),

@@ -125,13 +125,15 @@ export function cosineAnnealingRecursiveValue(lastEpoch: number, lr: number, bas
 export function cosine(options: CosineOptions): Schedule {
   const o = resolveOptions(cosineRules, options, { type: 'cosine' });
   const { tMax, etaMin, clamp, minFactor = 0, exponent = 1 } = o;
+  // The shape is chosen here, once (docs/benchmarks.md).
+  const shaped =
+    exponent === 1 ? cosineAnnealingValue : (t: number, tMax: number, baseLr: number, floor: number) => floor + (baseLr - floor) * (cosineWeight(t, tMax) / 2) ** exponent;
   return createSchedule({
     type: 'cosine',
     spec: specOf('cosine', o),
     lr: (t, baseLr) => {
       const floor = etaMin + minFactor * baseLr; // etaMin exactly when minFactor is 0
-      if (clamp && t >= tMax) return floor;
-      return exponent === 1 ? cosineAnnealingValue(t, tMax, baseLr, floor) : floor + (baseLr - floor) * (cosineWeight(t, tMax) / 2) ** exponent;
+      return clamp && t >= tMax ? floor : shaped(t, tMax, baseLr, floor);
     },
   });
 }

@@ -121,15 +121,7 @@ export function sgdr(options: SgdrOptions): Schedule {
   });
   if (warmupSteps === 0) return cycles;
   const warmed = warmup({ steps: warmupSteps, startFactor: warmupStartFactor }, cycles);
-  const formula = formulaOf(warmed);
-  return createSchedule({
-    type: 'sgdr',
-    spec,
-    lr: (t, b) => {
-      const value = formula(t, b);
-      return Number.isFinite(value) ? value : warmed.lr(t, b); // throws warmed's own error (see formulaOf)
-    },
-  });
+  return createSchedule({ type: 'sgdr', spec, lr: formulaOf(warmed), checked: (t, b) => warmed.lr(t, b) });
 }
 
 /**
