@@ -71,7 +71,8 @@ export const RESTART_SNAP = 1024 * Number.EPSILON;
 
 /** Whether `t` is a restart at step `start`, or within the {@link RESTART_SNAP} window below it. */
 function reaches(t: number, start: number): boolean {
-  return start - t <= Math.min(RESTART_SNAP * start, 2 ** -20);
+  const gap = start - t;
+  return gap <= 2 ** -20 && gap <= RESTART_SNAP * start; // the first test decides for every integer step
 }
 
 /** {@link restartCycles}, with each cycle's start and length memoized by `memo` (or not: the identity). */
@@ -108,8 +109,9 @@ function cycles(t0: number, tMult: number, memo: (f: (i: number) => number) => (
     );
     // The estimate is at most one off; each correction runs at most once or twice (bounded regardless).
     for (let k = 0; k < 4 && i > 0 && start(i) > t; k++) i--;
-    for (let k = 0; k < 4 && start(i + 1) <= t; k++) i++;
-    return reaches(t, start(i + 1)) ? i + 1 : i;
+    let next = start(i + 1);
+    for (let k = 0; k < 4 && next <= t; k++) next = start(++i + 1);
+    return reaches(t, next) ? i + 1 : i;
   };
   // Before t0, `t` itself (also when `t` is -0, which `t - start(0)` would turn into 0); 0 for a step moved
   // onto the restart after it.

@@ -107,18 +107,22 @@ export function sgdr(options: SgdrOptions): Schedule {
   const { cycleOf, since, length } = restartCycles(t0, tMult);
   // The shape within a cycle, chosen once: `position` steps into a cycle of `span` steps, from `peak` to `floor`.
   const within = cycleShape(shape, kDecay, power);
-  const cycles = createSchedule({
-    type: 'sgdr',
-    spec,
-    lr: (t, baseLr) => {
-      const cycle = cycleOf(t);
-      if (cycle >= cycleLimit) return etaMin;
-      if (!keras) return within(since(t, cycle), length(cycle), cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle, etaMin);
-      // Keras' CosineDecayRestarts: the floor is a fraction of the base rate, and the peaks decay towards it.
-      const floor = etaMin + minFactor * baseLr;
-      return within(since(t, cycle), length(cycle), cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle, floor);
-    },
-  });
+  /** PyTorch's schedule: every cycle from `baseLr` to `etaMin`. */
+  const plain = (t: number, baseLr: number) => {
+    const cycle = cycleOf(t);
+    return within(since(t, cycle), length(cycle), baseLr, etaMin);
+  };
+  /** With a cycle limit, decaying peaks or Keras' floor. */
+  const general = (t: number, baseLr: number) => {
+    const cycle = cycleOf(t);
+    if (cycle >= cycleLimit) return etaMin;
+    if (!keras) return within(since(t, cycle), length(cycle), cycleDecay === 1 ? baseLr : baseLr * cycleDecay ** cycle, etaMin);
+    // Keras' CosineDecayRestarts: the floor is a fraction of the base rate, and the peaks decay towards it.
+    const floor = etaMin + minFactor * baseLr;
+    return within(since(t, cycle), length(cycle), cycleDecay === 1 ? baseLr : floor + (baseLr - floor) * cycleDecay ** cycle, floor);
+  };
+  // The formula is chosen here, once (docs/benchmarks.md).
+  const cycles = createSchedule({ type: 'sgdr', spec, lr: !keras && cycleDecay === 1 && cycleLimit === Infinity ? plain : general });
   if (warmupSteps === 0) return cycles;
   const warmed = warmup({ steps: warmupSteps, startFactor: warmupStartFactor }, cycles);
   return createSchedule({ type: 'sgdr', spec, lr: formulaOf(warmed), checked: (t, b) => warmed.lr(t, b) });
