@@ -43,19 +43,30 @@ function refuseArguments(t: number, name: string, base: number): never {
   throw new InvalidParameterError(name, base, 'a finite number');
 }
 
-/** The error for a formula that gave a non-finite `value`. */
-function nonFinite(type: string, method: string, t: number, base: number, value: number): NonFiniteRateError {
-  return new NonFiniteRateError(`${type}.${method}(${t}, ${base})`, value);
+/**
+ * `formula` with the checks every call of a schedule runs: a valid step and a finite base value (`baseLr`
+ * or `baseMomentum`) in, a finite value out. The error paths live in helpers of their own, so that the
+ * checked function stays small enough to be inlined through several layers of combinators. For a number,
+ * `x - x === 0` is `Number.isFinite(x)`, and measurably cheaper here (docs/benchmarks.md).
+ */
+function guard(type: string, method: 'lr' | 'momentum', formula: Formula, checked: Formula | undefined): Formula {
+  const name = method === 'lr' ? 'baseLr' : 'baseMomentum';
+  return (t, base) => {
+    if (!(t >= 0 && t !== Infinity && base - base === 0)) refuseArguments(t, name, base);
+    const value = formula(t, base);
+    if (value - value === 0) return value;
+    return recompute(type, method, t, base, value, checked);
+  };
 }
 
 /**
- * The rate when the formula gave a non-finite `value`: computed again on the children's checked `lr`
+ * The value when the formula gave a non-finite `value`: computed again on the children's checked `lr`
  * (`checked`), where the child at fault throws its own error; else this schedule's error.
  */
-function recompute(type: string, t: number, baseLr: number, value: number, checked: Formula | undefined): number {
-  const again = checked === undefined ? value : checked(t, baseLr);
+function recompute(type: string, method: string, t: number, base: number, value: number, checked: Formula | undefined): number {
+  const again = checked === undefined ? value : checked(t, base);
   if (Number.isFinite(again)) return again;
-  throw nonFinite(type, 'lr', t, baseLr, again);
+  throw new NonFiniteRateError(`${type}.${method}(${t}, ${base})`, again);
 }
 
 /** What {@link createSchedule} needs to build a {@link Schedule}. */
@@ -86,27 +97,10 @@ export interface ScheduleParts {
 export function createSchedule(parts: ScheduleParts): Schedule {
   const { type, spec, lr, checked, momentum } = parts;
   const json = spec === null || typeof spec === 'function' ? null : JSON.stringify(spec);
-  // The error paths live in helpers of their own, so that `lr` stays small enough to be inlined through
-  // several layers of combinators. For a number, `x - x === 0` is `Number.isFinite(x)`, and measurably
-  // cheaper in these checks, which every call of every schedule runs (docs/benchmarks.md).
   const schedule: Schedule = {
     type,
-    lr(t: number, baseLr: number): number {
-      if (!(t >= 0 && t !== Infinity && baseLr - baseLr === 0)) refuseArguments(t, 'baseLr', baseLr);
-      const value = lr(t, baseLr);
-      if (value - value === 0) return value;
-      return recompute(type, t, baseLr, value, checked);
-    },
-    ...(momentum === undefined
-      ? {}
-      : {
-          momentum(t: number, baseMomentum: number): number {
-            if (!(t >= 0 && t !== Infinity && baseMomentum - baseMomentum === 0)) refuseArguments(t, 'baseMomentum', baseMomentum);
-            const value = momentum(t, baseMomentum);
-            if (value - value === 0) return value;
-            throw nonFinite(type, 'momentum', t, baseMomentum, value);
-          },
-        }),
+    lr: guard(type, 'lr', lr, checked),
+    ...(momentum === undefined ? {} : { momentum: guard(type, 'momentum', momentum, undefined) }),
     toJSON(): ScheduleSpec {
       if (typeof spec === 'function') return spec();
       if (json === null) throw new NotSerializableError(`the ${type} schedule`);

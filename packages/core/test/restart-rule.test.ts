@@ -11,6 +11,10 @@ import { sgd } from './helpers.js';
 const start = (t0: number, tMult: number, i: number) => (tMult === 1 ? t0 * i : (t0 * (tMult ** i - 1)) / (tMult - 1));
 
 describe('the restart rule', () => {
+  it('snaps within 1024 ulps of 1 (the constant is a literal for bundlers)', () => {
+    expect(RESTART_SNAP).toBe(1024 * Number.EPSILON);
+  });
+
   it.each([
     [1, 3],
     [2, 7],

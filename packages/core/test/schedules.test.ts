@@ -28,6 +28,7 @@ import {
 } from '../src/index.js';
 import { scheduleFromJSON, SCHEDULE_TYPES } from '../src/json.js';
 import { expectClose } from './helpers.js';
+import { ONE_THIRD } from '../src/internal/options.js';
 
 /** `schedule.lr(t, baseLr)` for each t, to 1e-15 relative (a few ulps: hand values are exact decimals). */
 function expectValues(schedule: Schedule, baseLr: number, expected: Array<[number, number]>): void {
@@ -35,6 +36,10 @@ function expectValues(schedule: Schedule, baseLr: number, expected: Array<[numbe
 }
 
 describe('constant', () => {
+  it("PyTorch's default factor 1/3 is written as a literal that equals 1 / 3", () => {
+    expect(ONE_THIRD).toBe(1 / 3);
+  });
+
   it('factor · baseLr before totalIters, baseLr from totalIters on', () => {
     expectValues(constant({ factor: 0.5, totalIters: 3 }), 2, [[0, 1], [1, 1], [2.99, 1], [3, 2], [4.5, 2], [1e9, 2]]);
   });

@@ -104,3 +104,9 @@ export function pickRules<R extends AnyRules, K extends keyof R & string>(rules:
   for (const key of keys) out[key] = rules[key];
   return out;
 }
+
+/**
+ * PyTorch's default factor 1/3 (`ConstantLR`, `LinearLR`), written as a literal: bundlers treat `1 / 3` as
+ * code with effects and keep every rule table that holds it (a test checks it equals `1 / 3`).
+ */
+export const ONE_THIRD = 0.3333333333333333;

@@ -1,6 +1,6 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { inRange, nonNegative } from '../internal/validate.js';
-import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { ONE_THIRD, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link constant}. */
@@ -13,7 +13,7 @@ export interface ConstantOptions {
 
 /** Checks and defaults of {@link ConstantOptions}; PyTorch's `ConstantLR` defaults to `factor = 1/3, totalIters = 5`. */
 export const constantRules = {
-  factor: { kind: 'default', check: (name, value) => inRange(name, value, 0, 1), value: 1, torch: { value: 1 / 3 } },
+  factor: { kind: 'default', check: (name, value) => inRange(name, value, 0, 1), value: 1, torch: { value: ONE_THIRD } },
   totalIters: { kind: 'optional', check: nonNegative, torch: { value: 5 } },
 } satisfies Rules<ConstantOptions>;
 

@@ -1,6 +1,6 @@
 import { createSchedule, type Schedule } from '../schedule.js';
 import { finite, inRange, nonNegative, positive } from '../internal/validate.js';
-import { resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
+import { ONE_THIRD, resolveOptions, specOf, type Rules, type SpecOf } from '../internal/options.js';
 import type { ScheduleDescriptor } from '../descriptor.js';
 
 /** Options of {@link linear}. */
@@ -20,7 +20,7 @@ const unitFactor = (name: string, value: unknown) => inRange(name, value, 0, 1);
  * accepts `totalIters = 0`.
  */
 export const linearRules = {
-  startFactor: { kind: 'default', check: finite, value: 1 / 3, torch: { check: unitFactor } },
+  startFactor: { kind: 'default', check: finite, value: ONE_THIRD, torch: { check: unitFactor } },
   endFactor: { kind: 'default', check: finite, value: 1, torch: { check: unitFactor } },
   totalIters: { kind: 'default', check: positive, value: 5, torch: { check: nonNegative } },
 } satisfies Rules<LinearOptions>;

@@ -67,7 +67,7 @@ export function restartCycles(t0: number, tMult: number): RestartCycles {
  * are farther apart than the window (1.6e-12 wide at 7, 2.3e-10 at 1000, 2^-20 from about 4e9 on), so no
  * step that means something else is moved.
  */
-export const RESTART_SNAP = 1024 * Number.EPSILON;
+export const RESTART_SNAP = 2.2737367544323206e-13; // 1024 · Number.EPSILON = 2^-42, a literal so that bundlers can drop it
 
 /** Whether `t` is a restart at step `start`, or within the {@link RESTART_SNAP} window below it. */
 function reaches(t: number, start: number): boolean {
