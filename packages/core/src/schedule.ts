@@ -34,12 +34,12 @@ export interface Schedule {
 
 /** Throws unless `t` is a finite number >= 0. */
 export function checkStep(t: number): void {
-  if (!(t >= 0 && t !== Infinity)) throw new InvalidParameterError('step', t, 'a non-negative finite number');
+  if (!(t >= 0 && t !== Infinity)) refuseArguments(t, 'step', t);
 }
 
-/** Throws the error for an invalid step, else for a non-finite base value `name`. */
+/** Throws the error for an invalid step `t`, else for the non-finite value `base` of `name`. */
 function refuseArguments(t: number, name: string, base: number): never {
-  checkStep(t);
+  if (!(t >= 0 && t !== Infinity)) throw new InvalidParameterError('step', t, 'a non-negative finite number');
   throw new InvalidParameterError(name, base, 'a finite number');
 }
 

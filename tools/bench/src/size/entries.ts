@@ -66,6 +66,9 @@ const KB = 1024;
  *   too, measured + ~5%: they are what most applications pay, and a change in how the entries share code
  *   can silently make one carry a whole entry (a namespace import of the schedulers entry once made
  *   `import { CosineAnnealingLR }` 11.1 kB instead of 3.2 kB).
+ * - `import { cosine }` at its target (issue 11): bundlers kept the rule tables of `constant` and `linear`
+ *   because they held `1 / 3` (esbuild treats arithmetic as code with effects; now a literal), and
+ *   `lr` and `momentum` share one guard: 1,634 B -> 1,527 B, so its limit is now the target, 1.5 kB.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -73,7 +76,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     title: "import { cosine } from '@anneal/core'",
     code: "export { cosine } from '@anneal/core';",
     targetBytes: 1.5 * KB,
-    limitBytes: 1_680,
+    limitBytes: 1.5 * KB,
   },
   { id: 'sgdr', title: "import { sgdr } from '@anneal/core'", code: "export { sgdr } from '@anneal/core';", limitBytes: 2_900 },
   { id: 'oneCycle', title: "import { oneCycle } from '@anneal/core'", code: "export { oneCycle } from '@anneal/core';", limitBytes: 2_700 },
