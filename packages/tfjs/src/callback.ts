@@ -54,6 +54,11 @@ class FitState {
     return this.driver?.kind === 'plateau';
   }
 
+  /** Whether the batch hooks read the logs: a plateau stepped per batch reads its metric there. */
+  get readsBatchLogs(): boolean {
+    return this.plateau && this.options.per === 'batch' && !this.options.fractionalEpochs;
+  }
+
   /** The scheduler driving the optimizer (undefined before the first `fit()` for a factory). */
   get scheduler(): CoreScheduler | undefined {
     return (this.driver?.scheduler ?? this.options.scheduler) as CoreScheduler | undefined;
@@ -262,6 +267,10 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
   const cyclesPerStep = cycles !== undefined && checked.per === 'batch' && !checked.fractionalEpochs;
   const cyclesPerEpoch = cycles !== undefined && (checked.per === 'epoch' || checked.fractionalEpochs);
   let epochNow = 0;
+  const batchEnd = (_batch: number, logs: Logs | undefined) => {
+    state.batchEnd((logs ?? {}) as Logs);
+    return cyclesPerStep ? cycles!.reach(bindOptimizer(checkedTf, model!.optimizer!).iterations, epochNow, model as never) : undefined;
+  };
   const callback: TfCustomCallback = new checkedTf.CustomCallback(
     {
       onTrainBegin: () => {
@@ -274,10 +283,7 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
       },
       onBatchBegin: (batch) => state.batchBegin(batch),
       // Synchronous unless an onCycleEnd hook may have to be awaited (tfjs awaits what a hook returns).
-      onBatchEnd: (_batch, logs) => {
-        state.batchEnd((logs ?? {}) as Logs);
-        return cyclesPerStep ? cycles!.reach(bindOptimizer(checkedTf, model!.optimizer!).iterations, epochNow, model as never) : undefined;
-      },
+      onBatchEnd: batchEnd,
       onEpochEnd: (epoch, logs) => {
         state.epochEnd((logs ?? {}) as Logs);
         return cyclesPerEpoch ? cycles!.reach(epoch + 1, epoch, model as never) : undefined;
@@ -285,6 +291,19 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
     },
     'never',
   );
+  // tfjs's CustomCallback runs each hook inside an async method that first awaits every tensor of the logs
+  // into a number. The batch hooks read nothing from the logs but a plateau's metric, so they are called
+  // directly, and return a promise already settled (the wrapper cost more than the hook per batch:
+  // docs/benchmarks.md); a plateau stepped per batch keeps the wrapper, which gives it the metric as a number.
+  const wrappedBatchEnd = callback.onBatchEnd.bind(callback);
+  callback.onBatchBegin = (batch: number) => {
+    state.batchBegin(batch);
+    return SETTLED;
+  };
+  callback.onBatchEnd = (batch: number, logs?: Logs) => {
+    if (state.readsBatchLogs) return wrappedBatchEnd(batch, logs as never);
+    return batchEnd(batch, logs) ?? SETTLED;
+  };
   // tfjs's BaseCallback.setModel is a no-op (only tf.Callback keeps the model): keep it here.
   callback.setModel = (m: Parameters<TfCustomCallback['setModel']>[0]) => {
     model = m as unknown as { optimizer?: TfOptimizer };
@@ -300,6 +319,9 @@ export function annealCallback(tf: TfWithLayers, options: AnnealCallbackOptions)
   });
   return callback as AnnealCallback;
 }
+
+/** What a batch hook with nothing to wait for returns. */
+const SETTLED: Promise<void> = Promise.resolve();
 
 /** The message for an annealCallback listed with plain callback objects. */
 const MIXED_CALLBACKS =

@@ -126,6 +126,48 @@ describe("model.fit, per: 'epoch'", () => {
 });
 
 describe("model.fit, per: 'batch'", () => {
+  it('ReduceLROnPlateau stepped per batch reads each batch loss (logged by tfjs as a tensor) as a number', async () => {
+    // The batch hooks of a pure schedule skip tfjs's log resolution; a plateau per batch must not.
+    const optimizer = tf.train.sgd(0.05);
+    const model = denseModel(optimizer);
+    const losses: number[] = [];
+    const rates: number[] = [];
+    const recorder = new tf.CustomCallback({
+      onBatchEnd: (_b, logs) => {
+        losses.push(logs!.loss as number);
+        rates.push(optimizer.learningRate);
+      },
+    });
+    const callback = annealCallback(tf, { scheduler: (b) => new ReduceLROnPlateau(b, { patience: 0, factor: 0.5, threshold: 0.5 }), per: 'batch', monitor: 'loss' });
+    await model.fit(xs(), ys(), { epochs: 3, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [callback, recorder] });
+    expect(losses).toHaveLength(12);
+    expect(losses.every((l) => typeof l === 'number' && Number.isFinite(l))).toBe(true);
+    // The same plateau on a plain group, fed the losses the recorder saw, gives the rates after each batch.
+    const group = { lr: 0.05 };
+    const reference = new ReduceLROnPlateau({ paramGroups: [group] }, { patience: 0, factor: 0.5, threshold: 0.5 });
+    const expected = losses.map((l) => {
+      reference.step(l);
+      return group.lr;
+    });
+    expect(rates).toEqual(expected);
+    expect(new Set(expected).size).toBeGreaterThan(1); // the plateau did reduce the rate
+  });
+
+  it('the batch hooks return promises, settled at once for a schedule', async () => {
+    const model = denseModel(tf.train.sgd(0.1));
+    const callback = annealCallback(tf, { schedule: cosine({ tMax: 8 }), per: 'batch' });
+    callback.setModel(model as never);
+    callback.setParams({ epochs: 1, samples: 64, batchSize: BATCH, steps: null, doValidation: false });
+    await callback.onTrainBegin({});
+    await callback.onEpochBegin(0, {});
+    const begin = callback.onBatchBegin(0, {});
+    expect(begin).toBeInstanceOf(Promise);
+    await expect(begin).resolves.toBeUndefined();
+    const logs: Record<string, number> = { loss: 1 };
+    await expect(callback.onBatchEnd(0, logs)).resolves.toBeUndefined();
+    expect(logs.lr).toBe(cosine({ tMax: 8 }).lr(0, 0.1));
+  });
+
   it("OneCycleLR from a factory on a model compiled with optimizer: 'sgd'", async () => {
     const model = denseModel('sgd'); // tfjs makes SGD(0.01)
     const probe = sgdProbe(model, x, y, BATCH);
