@@ -615,6 +615,30 @@ describe('nothing yields NaN later', () => {
     expect(Number.isFinite(o.paramGroups[0]!.lr)).toBe(true);
   });
 
+  it('a step whose rate for a later group is not finite is refused before any group is written (checked while computed)', () => {
+    // Each is spoiled after construction so that group 1's next rate overflows (or is NaN).
+    const cases: [string, { step(): void }, ReturnType<typeof sgd>][] = [];
+    const o1 = sgd([0.1, 0.1]);
+    const cal = new CosineAnnealingLR(o1, { tMax: 10 });
+    o1.paramGroups[1]!.lr = Number.POSITIVE_INFINITY; // the recursive form works on the group's rate
+    cases.push(['CosineAnnealingLR', cal, o1]);
+    const o2 = sgd([0.1, 0.1]);
+    const cawr = new CosineAnnealingWarmRestarts(o2, { t0: 10, etaMin: -1e307 });
+    cawr.baseLrs[1] = 1e308;
+    cases.push(['CosineAnnealingWarmRestarts', cawr, o2]);
+    const o3 = sgd([0.1, 0.1]);
+    const ocl = new OneCycleLR(o3, { maxLr: 0.1, totalSteps: 10 });
+    o3.paramGroups[1]!.maxLr = Number.NaN;
+    cases.push(['OneCycleLR', ocl, o3]);
+    for (const [name, scheduler, o] of cases) {
+      const before = lrs(o);
+      const error = caught(() => scheduler.step());
+      expect(error, name).toBeInstanceOf(NonFiniteRateError);
+      expect((error as NonFiniteRateError).path, name).toContain('param group 1');
+      expect(lrs(o), name).toEqual(before);
+    }
+  });
+
   it('a combinator whose child overflows throws the child’s own error, with the child’s own step and base rate', () => {
     const overflowing = exponential({ gamma: 2 });
     const path = (f: () => unknown) => (caught(f) as NonFiniteRateError).path;

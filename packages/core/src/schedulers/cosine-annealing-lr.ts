@@ -66,14 +66,16 @@ export class CosineAnnealingLR extends LRScheduler {
     const { baseLrs, etaMin } = this;
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
-    for (let i = 0; i < groups.length; i++) out[i] = cosineRecursiveApply(step, groups[i]!.lr, baseLrs[i]!, etaMin);
-    return out;
+    let zero = 0;
+    for (let i = 0; i < groups.length; i++) zero += (out[i] = cosineRecursiveApply(step, groups[i]!.lr, baseLrs[i]!, etaMin)) * 0;
+    return this.checked(out, zero);
   }
   protected override closedFormLr(): number[] {
     const weight = cosineWeight(this.lastEpoch, this.tMax);
     const { baseLrs, etaMin } = this;
     const out = this.output(baseLrs.length);
-    for (let i = 0; i < baseLrs.length; i++) out[i] = cosineBetween(weight, baseLrs[i]!, etaMin);
-    return out;
+    let zero = 0;
+    for (let i = 0; i < baseLrs.length; i++) zero += (out[i] = cosineBetween(weight, baseLrs[i]!, etaMin)) * 0;
+    return this.checked(out, zero);
   }
 }

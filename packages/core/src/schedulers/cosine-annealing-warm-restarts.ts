@@ -65,8 +65,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     const weight = cosineWeight(this.tCur, this.tI);
     const { baseLrs, etaMin } = this;
     const out = this.output(baseLrs.length);
-    for (let i = 0; i < baseLrs.length; i++) out[i] = cosineBetween(weight, baseLrs[i]!, etaMin);
-    return out;
+    let zero = 0;
+    for (let i = 0; i < baseLrs.length; i++) zero += (out[i] = cosineBetween(weight, baseLrs[i]!, etaMin)) * 0;
+    return this.checked(out, zero);
   }
   /** Advances one step, or jumps to `epoch` (fractional allowed, >= 0). */
   override step(epoch?: number): void {

@@ -142,6 +142,7 @@ export class OneCycleLR extends LRScheduler {
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
     const own = this.ownRates;
+    let zero = 0;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
       if (cycleMomentum) {
@@ -153,8 +154,8 @@ export class OneCycleLR extends LRScheduler {
       }
       const start = (from === 0 ? g.initialLr : g.maxLr) ?? own[3 * i + from]!;
       const end = (to === 1 ? g.maxLr : to === 2 ? g.minLr : g.initialLr) ?? own[3 * i + to]!;
-      out[i] = mix(start, end, weight);
+      zero += (out[i] = mix(start, end, weight)) * 0;
     }
-    return out;
+    return this.checked(out, zero);
   }
 }
