@@ -135,8 +135,9 @@ export function oneCyclePlan(totalSteps: number, pctStart: number, threePhase: b
   const [e0, e1, e2] = phases.map((phase) => phase.endStep) as [number, number, number?];
   const last = phases.length - 1;
   const phaseOf = (t: number): number => (t <= e0 ? 0 : last === 1 || t <= e1 ? 1 : 2);
+  // One call of phasePct (inlined once, not three times: docs/benchmarks.md), on bounds chosen by branches.
   const pctOf = (i: number, t: number, clampEnd: boolean): number =>
-    i === 0 ? phasePct(t, 0, e0, i, clampEnd) : i === 1 ? phasePct(t, e0, e1, i, clampEnd) : phasePct(t, e1, e2!, i, clampEnd);
+    phasePct(t, i === 0 ? 0 : i === 1 ? e0 : e1, i === 0 ? e0 : i === 1 ? e1 : e2!, i, clampEnd);
   const [weight, line, mix] = strategy === 'cos' ? [annealCosWeight, cosLine, annealCosMix] : [identity, linearLine, annealLinear];
   const lrEnds = phases.flatMap((phase) => phase.lr);
   const momentumEnds = phases.flatMap((phase) => phase.momentum);
