@@ -68,6 +68,13 @@ export class OneCycleLR extends LRScheduler {
   private readonly userOptions: Record<string, unknown>;
   /** Each group's own `[start rate, peak, final rate]` ({@link oneCycleRates}), flat: group `i` at `3·i`. */
   private readonly ownRates: number[];
+  /**
+   * Per phase, the endpoints it moves between: rates `from` and `to` (0 `initialLr`, 1 `maxLr`, 2 `minLr`),
+   * momentums from and to `maxMomentum` (else `baseMomentum`).
+   */
+  private readonly phaseEnds: readonly { from: number; to: number; fromMax: boolean; toMax: boolean }[];
+  /** Whether the momentum is cycled (option `cycleMomentum`). */
+  private readonly cycleMomentum: boolean;
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})), options.pytorch);
@@ -79,6 +86,8 @@ export class OneCycleLR extends LRScheduler {
     this.config = oneCycleConfig(shared as OneCycleOptions);
     this.totalSteps = this.config.totalSteps;
     this.plan = oneCyclePlan(this.totalSteps, this.config.pctStart, this.config.threePhase, this.config.annealStrategy);
+    this.phaseEnds = this.plan.phases.map(({ lr, momentum }) => ({ from: lr[0], to: lr[1], fromMax: momentum[0] === 0, toMax: momentum[1] === 0 }));
+    this.cycleMomentum = this.config.cycleMomentum;
     this.ownRates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));
     const { maxLr: _m, ...configJson } = this.config;
     this.userOptions = {
@@ -92,7 +101,7 @@ export class OneCycleLR extends LRScheduler {
       this.optimizer.paramGroups.forEach((g, i) => {
         const [initialLr, peak, minLr] = this.ownRates.slice(3 * i, 3 * i + 3);
         Object.assign(g, { initialLr, maxLr: peak, minLr });
-        if (this.config.cycleMomentum) {
+        if (this.cycleMomentum) {
           writeMomentum(g, this.maxMomentums[i]!);
           Object.assign(g, { maxMomentum: this.maxMomentums[i]!, baseMomentum: this.baseMomentums[i]! });
         }
@@ -114,7 +123,7 @@ export class OneCycleLR extends LRScheduler {
   /** The momentum {@link OneCycleLR.computeLr} wrote at step `lastEpoch`, written again. */
   protected override restoreMomentum(): void {
     const t = this.lastEpoch;
-    if (!this.config.cycleMomentum || t < 0 || t > this.totalSteps) return;
+    if (!this.cycleMomentum || t < 0 || t > this.totalSteps) return;
     const { plan } = this;
     const p = plan.phaseOf(t);
     const weight = plan.weight(plan.pctOf(p, t, false));
@@ -130,22 +139,16 @@ export class OneCycleLR extends LRScheduler {
     const weight = plan.weight(plan.pctOf(p, t, false));
     // Each group's rate and momentum between the phase's endpoints, read from the group at every step as
     // PyTorch's get_lr reads them (another OneCycleLR on the optimizer may have written its own); this
-    // scheduler's own where the group holds none. Rates: 0 `initialLr`, 1 `maxLr`, 2 `minLr` (a phase
-    // starts at 0 or 1); momentums: 0 `maxMomentum`, 1 `baseMomentum`.
-    const phase = plan.phases[p]!;
-    const from = phase.lr[0];
-    const to = phase.lr[1];
-    const fromMax = phase.momentum[0] === 0;
-    const toMax = phase.momentum[1] === 0;
+    // scheduler's own where the group holds none.
+    const { from, to, fromMax, toMax } = this.phaseEnds[p]!;
     const mix = plan.mix;
-    const cycleMomentum = this.config.cycleMomentum;
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
     const own = this.ownRates;
     let zero = 0;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
-      if (cycleMomentum) {
+      if (this.cycleMomentum) {
         // {@link OneCycleLR.momentum}, written out: a method call per group here kept V8 from inlining the
         // whole step (8 groups: 2.95x instead of 2.25x; docs/benchmarks.md).
         const high = g.maxMomentum ?? this.maxMomentums[i]!;
