@@ -4,7 +4,7 @@
 // instead of silently timing the installed build).
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 let target;
 
@@ -13,6 +13,12 @@ export function initialize(data) {
 }
 
 export async function resolve(specifier, context, nextResolve) {
+  // The candidate's own modules (its chunks) are ES modules, whatever package.json is (or is not) beside
+  // them: without this, Node loads them through its CommonJS format detection, and stateful rows measured
+  // 5-9x slower than the same build installed.
+  if (target !== undefined && context.parentURL?.startsWith(directoryUrl())) {
+    return { ...(await nextResolve(specifier, context)), format: 'module' };
+  }
   if (target === undefined || (specifier !== '@anneal/core' && !specifier.startsWith('@anneal/core/'))) {
     return nextResolve(specifier, context);
   }
@@ -21,8 +27,15 @@ export async function resolve(specifier, context, nextResolve) {
   if (statSync(path).isDirectory()) {
     const file = join(path, `${name}.js`);
     if (!existsSync(file)) throw new Error(`--core ${path}: no ${name}.js for ${specifier}`);
-    return { url: pathToFileURL(file).href, shortCircuit: true };
+    return { url: pathToFileURL(file).href, format: 'module', shortCircuit: true };
   }
-  if (name === 'index') return { url: target, shortCircuit: true };
+  if (name === 'index') return { url: target, format: 'module', shortCircuit: true };
   throw new Error(`--core ${path} is one file, which stands for '@anneal/core' only; ${specifier} needs a candidate directory (a built dist/)`);
+}
+
+/** The URL of the candidate's directory (the directory of a one-file candidate), with a trailing slash. */
+function directoryUrl() {
+  const path = fileURLToPath(target);
+  const dir = statSync(path).isDirectory() ? path : dirname(path);
+  return pathToFileURL(join(dir, '/')).href;
 }
