@@ -135,7 +135,7 @@ describe("model.fit, per: 'batch'", () => {
     const recorder = new tf.CustomCallback({
       onBatchEnd: (_b, logs) => {
         losses.push(logs!.loss as number);
-        rates.push(optimizer.learningRate);
+        rates.push((optimizer as unknown as { learningRate: number }).learningRate);
       },
     });
     const callback = annealCallback(tf, { scheduler: (b) => new ReduceLROnPlateau(b, { patience: 0, factor: 0.5, threshold: 0.5 }), per: 'batch', monitor: 'loss' });
@@ -157,7 +157,7 @@ describe("model.fit, per: 'batch'", () => {
     const model = denseModel(tf.train.sgd(0.1));
     const callback = annealCallback(tf, { schedule: cosine({ tMax: 8 }), per: 'batch' });
     callback.setModel(model as never);
-    callback.setParams({ epochs: 1, samples: 64, batchSize: BATCH, steps: null, doValidation: false });
+    callback.setParams({ epochs: 1, samples: 64, batchSize: BATCH, steps: null, doValidation: false } as never);
     await callback.onTrainBegin({});
     await callback.onEpochBegin(0, {});
     const begin = callback.onBatchBegin(0, {});
