@@ -615,6 +615,16 @@ describe('nothing yields NaN later', () => {
     expect(Number.isFinite(o.paramGroups[0]!.lr)).toBe(true);
   });
 
+  it('OneCycleLR refuses groups that disagree on their momentum (betas[0] in one, momentum in another)', () => {
+    const mixed = { paramGroups: [{ lr: 0.1, betas: [0.9, 0.999] }, { lr: 0.1, momentum: 0.9 }] };
+    const error = caught(() => new OneCycleLR(mixed, { maxLr: 0.1, totalSteps: 10 })) as InvalidParameterError;
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error.path).toBe('optimizer.paramGroups[1].betas');
+    expect(mixed.paramGroups[1]!.lr).toBe(0.1); // refused before anything was written
+    // without cycling the momentum, nothing to agree on
+    expect(() => new OneCycleLR({ paramGroups: [{ lr: 0.1, betas: [0.9, 0.999] }, { lr: 0.1 }] }, { maxLr: 0.1, totalSteps: 10, cycleMomentum: false })).not.toThrow();
+  });
+
   it('a step whose rate for a later group is not finite is refused before any group is written (checked while computed)', () => {
     // Each is spoiled after construction so that group 1's next rate overflows (or is NaN).
     const cases: [string, { step(): void }, ReturnType<typeof sgd>][] = [];

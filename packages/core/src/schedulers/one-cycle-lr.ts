@@ -1,10 +1,10 @@
 import { finite, nonNegative } from '../internal/validate.js';
-import { SchedulerUsageError } from '../errors.js';
+import { InvalidParameterError, SchedulerUsageError } from '../errors.js';
 import { oneCyclePlan, oneCycleRates, type OneCycleOptions, type OneCyclePlan } from '../schedules/one-cycle.js';
 import { oneCycleConfig, withTotalSteps, type OneCycleConfig } from '../schedules/one-cycle-config.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
-import { perGroup, writeMomentum, type OptimizerLike, type ParamGroup } from './optimizer.js';
+import { perGroup, usesBetas, writeBeta1, writeMomentum, type OptimizerLike, type ParamGroup } from './optimizer.js';
 import type { PyTorchVersion } from './pytorch-version.js';
 
 /** The options of {@link OneCycleLR} besides its length. */
@@ -75,6 +75,11 @@ export class OneCycleLR extends LRScheduler {
   private readonly phaseEnds: readonly { from: number; to: number; fromMax: boolean; toMax: boolean }[];
   /** Whether the momentum is cycled (option `cycleMomentum`). */
   private readonly cycleMomentum: boolean;
+  /**
+   * Whether the cycled momentum is Adam's `betas[0]` (else `momentum`): decided once, as PyTorch decides it
+   * from the optimizer's defaults (`use_beta1`), so every group must agree.
+   */
+  private readonly useBeta1: boolean;
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})), options.pytorch);
@@ -88,6 +93,14 @@ export class OneCycleLR extends LRScheduler {
     this.plan = oneCyclePlan(this.totalSteps, this.config.pctStart, this.config.threePhase, this.config.annealStrategy);
     this.phaseEnds = this.plan.phases.map(({ lr, momentum }) => ({ from: lr[0], to: lr[1], fromMax: momentum[0] === 0, toMax: momentum[1] === 0 }));
     this.cycleMomentum = this.config.cycleMomentum;
+    this.useBeta1 = usesBetas(this.optimizer.paramGroups[0]!);
+    if (this.cycleMomentum) {
+      this.optimizer.paramGroups.forEach((g, i) => {
+        if (usesBetas(g) !== this.useBeta1) {
+          throw new InvalidParameterError(`optimizer.paramGroups[${i}].betas`, g.betas, `${this.useBeta1 ? 'an array' : 'absent'}, as in group 0: every group cycles the same momentum (betas[0] or momentum)`);
+        }
+      });
+    }
     this.ownRates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));
     const { maxLr: _m, ...configJson } = this.config;
     this.userOptions = {
@@ -145,15 +158,17 @@ export class OneCycleLR extends LRScheduler {
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
     const own = this.ownRates;
+    const put = this.useBeta1 ? writeBeta1 : writeMomentumField;
     let zero = 0;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
       if (this.cycleMomentum) {
-        // {@link OneCycleLR.momentum}, written out: a method call per group here kept V8 from inlining the
-        // whole step (8 groups: 2.95x instead of 2.25x; docs/benchmarks.md).
+        // {@link OneCycleLR.momentum} and {@link writeMomentum}, written out: calls per group here keep V8
+        // from inlining the whole step (docs/benchmarks.md).
         const high = g.maxMomentum ?? this.maxMomentums[i]!;
         const low = g.baseMomentum ?? this.baseMomentums[i]!;
-        writeMomentum(g, mix(fromMax ? high : low, toMax ? high : low, weight));
+        const momentum = mix(fromMax ? high : low, toMax ? high : low, weight);
+        put(g, momentum);
       }
       const start = (from === 0 ? g.initialLr : g.maxLr) ?? own[3 * i + from]!;
       const end = (to === 1 ? g.maxLr : to === 2 ? g.minLr : g.initialLr) ?? own[3 * i + to]!;
@@ -161,4 +176,9 @@ export class OneCycleLR extends LRScheduler {
     }
     return this.checked(out, zero);
   }
+}
+
+/** Writes `momentum` itself (for SGD-like groups; {@link writeBeta1} for Adam's). */
+function writeMomentumField(group: ParamGroup, value: number): void {
+  group.momentum = value;
 }

@@ -76,7 +76,7 @@ export function writeMomentum(group: ParamGroup, value: number): void {
 }
 
 /** Replaces `group.betas` with a copy whose first entry is `value`. */
-function writeBeta1(group: ParamGroup, value: number): void {
+export function writeBeta1(group: ParamGroup, value: number): void {
   group.betas = [value, ...group.betas!.slice(1)];
 }
 
