@@ -97,7 +97,7 @@ export class OneCycleLR extends LRScheduler {
     if (this.cycleMomentum) {
       this.optimizer.paramGroups.forEach((g, i) => {
         if (usesBetas(g) !== this.useBeta1) {
-          throw new InvalidParameterError(`optimizer.paramGroups[${i}].betas`, g.betas, `${this.useBeta1 ? 'an array' : 'absent'}, as in group 0: every group cycles the same momentum (betas[0] or momentum)`);
+          throw new InvalidParameterError(`optimizer.paramGroups[${i}].betas`, g.betas, `${this.useBeta1 ? 'an array' : 'absent'} as in group 0 (one kind of momentum for all)`);
         }
       });
     }

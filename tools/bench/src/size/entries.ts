@@ -69,6 +69,9 @@ const KB = 1024;
  * - `import { cosine }` at its target (issue 11): bundlers kept the rule tables of `constant` and `linear`
  *   because they held `1 / 3` (esbuild treats arithmetic as code with effects; now a literal), and
  *   `lr` and `momentum` share one guard: 1,634 B -> 1,527 B, so its limit is now the target, 1.5 kB.
+ *   The same day the stateful classes gained the rate check made while computing, `OneCycleLR` its momentum
+ *   kind decided once (with a refusal of groups that disagree): `core-schedulers` 11,336 -> ~11,600 B,
+ *   `core-json` ~33,500 B, `core-replay` ~29,150 B; their limits are measured + ~1%.
  */
 export const SIZE_ENTRIES: readonly SizeEntry[] = [
   {
@@ -109,7 +112,7 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'core-json',
     title: "import * from '@anneal/core/json' (every export)",
     code: "export * from '@anneal/core/json';",
-    limitBytes: 33_600,
+    limitBytes: 33_900,
   },
   {
     id: 'core-meta',
@@ -127,6 +130,6 @@ export const SIZE_ENTRIES: readonly SizeEntry[] = [
     id: 'core-replay',
     title: "import * from '@anneal/core/replay' (every export)",
     code: "export * from '@anneal/core/replay';",
-    limitBytes: 29_100,
+    limitBytes: 29_450,
   },
 ];
