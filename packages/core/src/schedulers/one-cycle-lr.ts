@@ -4,7 +4,7 @@ import { oneCyclePlan, oneCycleRates, type OneCycleOptions, type OneCyclePlan } 
 import { oneCycleConfig, withTotalSteps, type OneCycleConfig } from '../schedules/one-cycle-config.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
-import { perGroup, usesBetas, writeBeta1, writeMomentum, type OptimizerLike, type ParamGroup } from './optimizer.js';
+import { momentumWriter, perGroup, usesBetas, type OptimizerLike, type ParamGroup } from './optimizer.js';
 import type { PyTorchVersion } from './pytorch-version.js';
 
 /** The options of {@link OneCycleLR} besides its length. */
@@ -76,10 +76,10 @@ export class OneCycleLR extends LRScheduler {
   /** Whether the momentum is cycled (option `cycleMomentum`). */
   private readonly cycleMomentum: boolean;
   /**
-   * Whether the cycled momentum is Adam's `betas[0]` (else `momentum`): decided once, as PyTorch decides it
-   * from the optimizer's defaults (`use_beta1`), so every group must agree.
+   * Writes the cycled momentum: Adam's `betas[0]` or `momentum`, decided once, as PyTorch decides it from the
+   * optimizer's defaults (`use_beta1`), so every group must agree.
    */
-  private readonly useBeta1: boolean;
+  private readonly writeMomentum: (group: ParamGroup, value: number) => void;
   constructor(optimizer: OptimizerLike, options: OneCycleLROptions) {
     // the keys shared with the pure oneCycle are checked by oneCycleConfig below
     super(optimizer, schedulerOptions(options, Object.keys(options ?? {})), options.pytorch);
@@ -93,14 +93,15 @@ export class OneCycleLR extends LRScheduler {
     this.plan = oneCyclePlan(this.totalSteps, this.config.pctStart, this.config.threePhase, this.config.annealStrategy);
     this.phaseEnds = this.plan.phases.map(({ lr, momentum }) => ({ from: lr[0], to: lr[1], fromMax: momentum[0] === 0, toMax: momentum[1] === 0 }));
     this.cycleMomentum = this.config.cycleMomentum;
-    this.useBeta1 = usesBetas(this.optimizer.paramGroups[0]!);
+    const beta1 = usesBetas(this.optimizer.paramGroups[0]!);
     if (this.cycleMomentum) {
       this.optimizer.paramGroups.forEach((g, i) => {
-        if (usesBetas(g) !== this.useBeta1) {
-          throw new InvalidParameterError(`optimizer.paramGroups[${i}].betas`, g.betas, `${this.useBeta1 ? 'an array' : 'absent'} as in group 0 (one kind of momentum for all)`);
+        if (usesBetas(g) !== beta1) {
+          throw new InvalidParameterError(`optimizer.paramGroups[${i}].betas`, g.betas, `${beta1 ? 'an array' : 'absent'} as in group 0 (one kind of momentum for all)`);
         }
       });
     }
+    this.writeMomentum = momentumWriter(beta1);
     this.ownRates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));
     const { maxLr: _m, ...configJson } = this.config;
     this.userOptions = {
@@ -115,7 +116,7 @@ export class OneCycleLR extends LRScheduler {
         const [initialLr, peak, minLr] = this.ownRates.slice(3 * i, 3 * i + 3);
         Object.assign(g, { initialLr, maxLr: peak, minLr });
         if (this.cycleMomentum) {
-          writeMomentum(g, this.maxMomentums[i]!);
+          this.writeMomentum(g, this.maxMomentums[i]!);
           Object.assign(g, { maxMomentum: this.maxMomentums[i]!, baseMomentum: this.baseMomentums[i]! });
         }
       });
@@ -141,7 +142,7 @@ export class OneCycleLR extends LRScheduler {
     const p = plan.phaseOf(t);
     const weight = plan.weight(plan.pctOf(p, t, false));
     const ends = plan.phases[p]!.momentum;
-    this.optimizer.paramGroups.forEach((g, i) => writeMomentum(g, plan.mix(this.momentum(g, i, ends[0]), this.momentum(g, i, ends[1]), weight)));
+    this.optimizer.paramGroups.forEach((g, i) => this.writeMomentum(g, plan.mix(this.momentum(g, i, ends[0]), this.momentum(g, i, ends[1]), weight)));
   }
   protected override computeLr(): number[] {
     const t = this.lastEpoch;
@@ -158,12 +159,12 @@ export class OneCycleLR extends LRScheduler {
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
     const own = this.ownRates;
-    const put = this.useBeta1 ? writeBeta1 : writeMomentumField;
+    const put = this.writeMomentum;
     let zero = 0;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
       if (this.cycleMomentum) {
-        // {@link OneCycleLR.momentum} and {@link writeMomentum}, written out: calls per group here keep V8
+        // {@link OneCycleLR.momentum}, written out: a method call per group here keeps V8
         // from inlining the whole step (docs/benchmarks.md).
         const high = g.maxMomentum ?? this.maxMomentums[i]!;
         const low = g.baseMomentum ?? this.baseMomentums[i]!;
@@ -176,9 +177,4 @@ export class OneCycleLR extends LRScheduler {
     }
     return this.checked(out, zero);
   }
-}
-
-/** Writes `momentum` itself (for SGD-like groups; {@link writeBeta1} for Adam's). */
-function writeMomentumField(group: ParamGroup, value: number): void {
-  group.momentum = value;
 }

@@ -72,7 +72,20 @@ export function readMomentum(group: ParamGroup): number | undefined {
 /** Writes the group's momentum, replacing `betas` with a new array as PyTorch replaces the tuple. */
 export function writeMomentum(group: ParamGroup, value: number): void {
   if (usesBetas(group)) writeBeta1(group, value);
-  else group.momentum = value;
+  else writeMomentumField(group, value);
+}
+
+/**
+ * The writer of one kind of momentum: Adam's `betas[0]` ({@link writeBeta1}) or `momentum` itself. For a
+ * scheduler that decides the kind once, as PyTorch's `OneCycleLR` does (`use_beta1`).
+ */
+export function momentumWriter(beta1: boolean): (group: ParamGroup, value: number) => void {
+  return beta1 ? writeBeta1 : writeMomentumField;
+}
+
+/** Writes `momentum` itself. */
+function writeMomentumField(group: ParamGroup, value: number): void {
+  group.momentum = value;
 }
 
 /** Replaces `group.betas` with a copy whose first entry is `value`. */
