@@ -3,6 +3,7 @@
 // fixtures record it from PyTorch; this is the mechanism, with hand values).
 import { describe, expect, it } from 'vitest';
 import { OneCycleLR } from '../src/schedulers.js';
+import { NonFiniteRateError } from '../src/errors.js';
 import { sgd } from './helpers.js';
 
 describe('OneCycleLR bounds live in the param groups, as in PyTorch', () => {
@@ -50,7 +51,8 @@ describe('OneCycleLR bounds live in the param groups, as in PyTorch', () => {
     const r = new OneCycleLR(resumed, { ...options, lastEpoch: 3 });
     expect(r.getLastLr()).toEqual(uninterrupted.getLastLr());
     expect(resumed.paramGroups[0]!.momentum).toBe(reference.paramGroups[0]!.momentum);
-    expect(resumed.paramGroups[0]!.maxLr).toBeUndefined(); // PyTorch writes the bounds only on a fresh start
+    // The bounds it lacked are now in the group (PyTorch would have raised a KeyError reading them).
+    expect(resumed.paramGroups[0]).toMatchObject({ initialLr: 0.25, maxLr: 1, minLr: 0.25 / 5, maxMomentum: 0.95, baseMomentum: 0.85 });
     // A group holding its own peak is read.
     const held = sgd([0.1], 0.9);
     Object.assign(held.paramGroups[0]!, { initialLr: 0.25, maxLr: 2 });
@@ -58,18 +60,20 @@ describe('OneCycleLR bounds live in the param groups, as in PyTorch', () => {
     expect(h.getLastLr()[0]).toBeGreaterThan(uninterrupted.getLastLr()[0]!);
   });
 
-  it('a bound removed from a group mid-run falls back to the scheduler\'s own, never a NaN', () => {
-    const optimizer = sgd([0.1], 0.9);
-    const twin = sgd([0.1], 0.9);
+  it('a bound removed from a group mid-run is refused at the next step, naming the group, never a NaN', () => {
+    const optimizer = sgd([0.1, 0.2], 0.9);
     const s = new OneCycleLR(optimizer, { maxLr: 1, totalSteps: 10 });
-    const t = new OneCycleLR(twin, { maxLr: 1, totalSteps: 10 });
-    delete optimizer.paramGroups[0]!.maxLr;
+    s.step();
+    const before = optimizer.paramGroups.map((g) => g.lr);
+    delete optimizer.paramGroups[1]!.maxLr;
+    expect(() => s.step()).toThrow(NonFiniteRateError);
+    expect(() => s.step()).toThrow('OneCycleLR at step 3, param group 1 would be NaN');
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual(before); // no rate written
+    optimizer.paramGroups[1]!.maxLr = 1;
+    s.step();
+    expect(s.getLastLr()[1]).toBeGreaterThan(before[1]!);
+    // A momentum bound: the rates stay finite, the momentum would not.
     delete optimizer.paramGroups[0]!.baseMomentum;
-    for (let i = 0; i < 5; i++) {
-      s.step();
-      t.step();
-    }
-    expect(s.getLastLr()).toEqual(t.getLastLr());
-    expect(optimizer.paramGroups[0]!.momentum).toBe(twin.paramGroups[0]!.momentum);
+    expect(() => s.step()).toThrow('OneCycleLR at step 5, param group 0 momentum would be NaN');
   });
 });

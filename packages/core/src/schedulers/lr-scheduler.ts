@@ -170,13 +170,8 @@ export abstract class LRScheduler implements SteppableScheduler {
   /** Writes rates into the groups and records them. */
   protected apply(values: readonly number[]): void {
     const groups = this.optimizer.paramGroups;
-    // v·0 is 0 for a finite v and NaN otherwise: one sum checks them all, before anything is written
-    // (faster than a test per rate with several groups; docs/benchmarks.md).
-    if (values !== this.checkedValues) {
-      let zero = 0;
-      for (let i = 0; i < groups.length; i++) zero += values[i]! * 0;
-      if (zero !== 0) this.refuse(values);
-    }
+    // Every rate is checked before any is written.
+    if (values !== this.checkedValues) this.check(values);
     this.checkedValues = undefined;
     // Each rate is read back from its group (an adapter's group may store it differently) right after
     // it is written. PyTorch reads them back after all writes: the same, unless two groups share one
@@ -187,6 +182,18 @@ export abstract class LRScheduler implements SteppableScheduler {
       group.lr = values[i]!;
       last[i] = group.lr;
     }
+  }
+
+  /**
+   * Throws for a rate in `values` that is not finite: v·0 is 0 for a finite v and NaN otherwise, so one sum
+   * checks them all (faster than a test per rate with several groups; docs/benchmarks.md). A method of its
+   * own so that `apply` stays small where it is skipped ({@link LRScheduler.checked}).
+   */
+  private check(values: readonly number[]): void {
+    const n = this.optimizer.paramGroups.length;
+    let zero = 0;
+    for (let i = 0; i < n; i++) zero += values[i]! * 0;
+    if (zero !== 0) this.refuse(values);
   }
 
   /** A new {@link LRScheduler.lastLr} with one entry per group (before the first step, or after groups were added). */
@@ -256,8 +263,8 @@ export abstract class LRScheduler implements SteppableScheduler {
    * optimizer whose state you do not restore.
    */
   restoreGroups(): void {
-    this.apply(this.lastLr);
     this.restoreMomentum();
+    this.apply(this.lastLr);
   }
 
   /** Writes the momentum of step `lastEpoch` into the groups, for schedulers that cycle it. */

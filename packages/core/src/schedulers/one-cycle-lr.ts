@@ -1,10 +1,10 @@
 import { finite, nonNegative } from '../internal/validate.js';
-import { InvalidParameterError, SchedulerUsageError } from '../errors.js';
+import { InvalidParameterError, NonFiniteRateError, SchedulerUsageError } from '../errors.js';
 import { oneCyclePlan, oneCycleRates, type OneCycleOptions, type OneCyclePlan } from '../schedules/one-cycle.js';
 import { oneCycleConfig, withTotalSteps, type OneCycleConfig } from '../schedules/one-cycle-config.js';
 import { LRScheduler } from './lr-scheduler.js';
 import { schedulerOptions } from './state.js';
-import { momentumWriter, perGroup, usesBetas, type OptimizerLike, type ParamGroup } from './optimizer.js';
+import { momentumWriter, perGroup, readMomentum, usesBetas, type OptimizerLike, type ParamGroup } from './optimizer.js';
 import type { PyTorchVersion } from './pytorch-version.js';
 
 /** The options of {@link OneCycleLR} besides its length. */
@@ -66,8 +66,6 @@ export class OneCycleLR extends LRScheduler {
   private readonly baseMomentums: number[];
   private readonly maxMomentums: number[];
   private readonly userOptions: Record<string, unknown>;
-  /** Each group's own `[start rate, peak, final rate]` ({@link oneCycleRates}), flat: group `i` at `3·i`. */
-  private readonly ownRates: number[];
   /**
    * Per phase, the endpoints it moves between: rates `from` and `to` (0 `initialLr`, 1 `maxLr`, 2 `minLr`),
    * momentums from and to `maxMomentum` (else `baseMomentum`).
@@ -102,7 +100,6 @@ export class OneCycleLR extends LRScheduler {
       });
     }
     this.writeMomentum = momentumWriter(beta1);
-    this.ownRates = this.maxLrs.flatMap((m) => oneCycleRates(m, this.config.divFactor, this.config.finalDivFactor));
     const { maxLr: _m, ...configJson } = this.config;
     this.userOptions = {
       ...configJson,
@@ -110,39 +107,38 @@ export class OneCycleLR extends LRScheduler {
       baseMomentum: Array.isArray(baseMomentum) ? this.baseMomentums : this.baseMomentums[0],
       maxMomentum: Array.isArray(maxMomentum) ? this.maxMomentums : this.maxMomentums[0],
     };
-    if (this.lastEpoch === -1) {
-      // PyTorch keeps the bounds in the groups and reads them back every step (see computeLr).
-      this.optimizer.paramGroups.forEach((g, i) => {
-        const [initialLr, peak, minLr] = this.ownRates.slice(3 * i, 3 * i + 3);
-        Object.assign(g, { initialLr, maxLr: peak, minLr });
-        if (this.cycleMomentum) {
-          this.writeMomentum(g, this.maxMomentums[i]!);
-          Object.assign(g, { maxMomentum: this.maxMomentums[i]!, baseMomentum: this.baseMomentums[i]! });
-        }
-      });
-    }
+    // PyTorch keeps the bounds in the groups and reads them back at every step (see computeLr). It writes
+    // them on a fresh start; a resume reads those the groups hold, and this scheduler writes its own into
+    // groups that lack one (where PyTorch would raise a KeyError).
+    const fresh = this.lastEpoch === -1;
+    const groups = this.optimizer.paramGroups;
+    // (a resume on groups without initialLr is refused by start(), before anything is written)
+    if (fresh || groups.every((g) => g.initialLr !== undefined)) groups.forEach((g, i) => {
+      const [initialLr, peak, minLr] = oneCycleRates(this.maxLrs[i]!, this.config.divFactor, this.config.finalDivFactor);
+      if (fresh) Object.assign(g, { initialLr, maxLr: peak, minLr });
+      else Object.assign(g, { maxLr: g.maxLr ?? peak, minLr: g.minLr ?? minLr });
+      if (this.cycleMomentum) {
+        if (fresh) this.writeMomentum(g, this.maxMomentums[i]!);
+        g.maxMomentum = fresh ? this.maxMomentums[i]! : g.maxMomentum ?? this.maxMomentums[i]!;
+        g.baseMomentum = fresh ? this.baseMomentums[i]! : g.baseMomentum ?? this.baseMomentums[i]!;
+      }
+    });
     this.start();
   }
   protected options() {
     return this.userOptions;
   }
-  /** Group `i`'s momentum endpoint `which` (0: `maxMomentum`, 1: `baseMomentum`), read from the group as in {@link OneCycleLR.computeLr}; this scheduler's own where it holds none. */
-  private momentum(g: ParamGroup, i: number, which: 0 | 1): number {
-    return which === 0 ? g.maxMomentum ?? this.maxMomentums[i]! : g.baseMomentum ?? this.baseMomentums[i]!;
-  }
   /** PyTorch's error for a step past `totalSteps` (1.13 counts one more step in its message than 2). */
   private pastTheEnd(t: number): never {
     throw new SchedulerUsageError(`Tried to step ${this.pytorch === '1.13' ? t + 1 : t} times. The specified number of total steps is ${this.totalSteps}`);
   }
-  /** The momentum {@link OneCycleLR.computeLr} wrote at step `lastEpoch`, written again. */
+  /**
+   * The momentum of step `lastEpoch`, written again: {@link OneCycleLR.computeLr} writes it as it computes
+   * that step's rates, which are discarded here (`restoreGroups` writes the saved ones).
+   */
   protected override restoreMomentum(): void {
     const t = this.lastEpoch;
-    if (!this.cycleMomentum || t < 0 || t > this.totalSteps) return;
-    const { plan } = this;
-    const p = plan.phaseOf(t);
-    const weight = plan.weight(plan.pctOf(p, t, false));
-    const ends = plan.phases[p]!.momentum;
-    this.optimizer.paramGroups.forEach((g, i) => this.writeMomentum(g, plan.mix(this.momentum(g, i, ends[0]), this.momentum(g, i, ends[1]), weight)));
+    if (this.cycleMomentum && t >= 0 && t <= this.totalSteps) this.computeLr();
   }
   protected override computeLr(): number[] {
     const t = this.lastEpoch;
@@ -150,31 +146,37 @@ export class OneCycleLR extends LRScheduler {
     // The phase and its annealing weight (a cosine) depend on the step only: once per step.
     const plan = this.plan;
     const p = plan.phaseOf(t);
-    const weight = plan.weight(plan.pctOf(p, t, false));
+    const weight = plan.weightAt(p, t);
     // Each group's rate and momentum between the phase's endpoints, read from the group at every step as
-    // PyTorch's get_lr reads them (another OneCycleLR on the optimizer may have written its own); this
-    // scheduler's own where the group holds none.
+    // PyTorch's get_lr reads them (another OneCycleLR on the optimizer may have written its own).
     const { from, to, fromMax, toMax } = this.phaseEnds[p]!;
     const mix = plan.mix;
     const groups = this.optimizer.paramGroups;
     const out = this.output(groups.length);
-    const own = this.ownRates;
-    const put = this.writeMomentum;
+    const cycle = this.cycleMomentum;
     let zero = 0;
+    let badMomentum = 0;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
-      if (this.cycleMomentum) {
-        // {@link OneCycleLR.momentum}, written out: a method call per group here keeps V8
-        // from inlining the whole step (docs/benchmarks.md).
-        const high = g.maxMomentum ?? this.maxMomentums[i]!;
-        const low = g.baseMomentum ?? this.baseMomentums[i]!;
-        const momentum = mix(fromMax ? high : low, toMax ? high : low, weight);
-        put(g, momentum);
+      if (cycle) {
+        const momentum = mix(fromMax ? g.maxMomentum! : g.baseMomentum!, toMax ? g.maxMomentum! : g.baseMomentum!, weight);
+        this.writeMomentum(g, momentum);
+        badMomentum += momentum * 0;
       }
-      const start = (from === 0 ? g.initialLr : g.maxLr) ?? own[3 * i + from]!;
-      const end = (to === 1 ? g.maxLr : to === 2 ? g.minLr : g.initialLr) ?? own[3 * i + to]!;
+      const start = from === 0 ? g.initialLr! : g.maxLr!;
+      const end = to === 1 ? g.maxLr! : to === 2 ? g.minLr! : g.initialLr!;
       zero += (out[i] = mix(start, end, weight)) * 0;
     }
+    if (badMomentum !== 0) this.refuseMomentum();
     return this.checked(out, zero);
+  }
+  /**
+   * Throws for the first group whose momentum is not finite (one of its bounds was made non-finite or
+   * removed); the step has written it, as it writes each group's momentum while computing the rates.
+   */
+  private refuseMomentum(): never {
+    const momentums = this.optimizer.paramGroups.map((g) => readMomentum(g) ?? Number.NaN);
+    const i = momentums.findIndex((m) => m * 0 !== 0);
+    throw new NonFiniteRateError(`${this.kind} at step ${this.lastEpoch}, param group ${i} momentum`, momentums[i]!);
   }
 }

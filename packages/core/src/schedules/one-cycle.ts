@@ -89,14 +89,12 @@ export interface OneCyclePlan {
    */
   readonly phaseOf: (t: number) => number;
   /**
-   * The fraction of phase `i` done at step `t`, PyTorch's arithmetic. `clampEnd` caps it at 1 (the pure
-   * schedule, which also gives 1 in a phase of zero length), while PyTorch lets step `totalSteps`
-   * extrapolate slightly past the final rate.
-   * @throws {@link SchedulerUsageError} without `clampEnd` in a phase of zero length, where PyTorch divides by zero.
+   * The group-independent part of the annealing in phase `i` at step `t`: {@link annealCosWeight} of the
+   * fraction of the phase done, or that fraction itself for linear; PyTorch's arithmetic, which lets step
+   * `totalSteps` extrapolate slightly past the final rate.
+   * @throws {@link SchedulerUsageError} in a phase of zero length, where PyTorch divides by zero.
    */
-  readonly pctOf: (i: number, t: number, clampEnd: boolean) => number;
-  /** The group-independent part of the annealing: {@link annealCosWeight}, or `pct` itself for linear. */
-  readonly weight: (pct: number) => number;
+  readonly weightAt: (i: number, t: number) => number;
   /**
    * The per-value part, as a line in the weight: with `[offset, slope] = line(start, end)`,
    * `offset + slope · weight(pct)` is `annealCos`/`annealLinear(start, end, pct)`, bit for bit
@@ -104,7 +102,7 @@ export interface OneCyclePlan {
    */
   readonly line: (start: number, end: number) => [number, number];
   /**
-   * The value between `start` and `end` for a `weight` of {@link OneCyclePlan.weight}: PyTorch's
+   * The value between `start` and `end` for a `weight` of {@link OneCyclePlan.weightAt}: PyTorch's
    * `_annealing_cos` / `_annealing_linear` arithmetic, bit for bit, from endpoints read at each step.
    */
   readonly mix: (start: number, end: number, weight: number) => number;
@@ -132,21 +130,26 @@ export function oneCyclePlan(totalSteps: number, pctStart: number, threePhase: b
         { endStep: totalSteps - 1, lr: [1, 2], momentum: [1, 0] },
       ];
   // The bounds as constants of the closures below rather than read from `phases` (docs/benchmarks.md).
-  const [e0, e1, e2] = phases.map((phase) => phase.endStep) as [number, number, number?];
-  const last = phases.length - 1;
-  const phaseOf = (t: number): number => (t <= e0 ? 0 : last === 1 || t <= e1 ? 1 : 2);
-  // One call of phasePct (inlined once, not three times: docs/benchmarks.md), on bounds chosen by branches.
-  const pctOf = (i: number, t: number, clampEnd: boolean): number =>
-    phasePct(t, i === 0 ? 0 : i === 1 ? e0 : e1, i === 0 ? e0 : i === 1 ? e1 : e2!, i, clampEnd);
+  const ends = phases.map((phase) => phase.endStep);
+  const starts = [0, ...ends];
+  const [e0, e1, e2] = ends as [number, number, number?];
+  // Two phases: every step after the first phase is in the second (step totalSteps too).
+  const split = phases.length === 2 ? Number.POSITIVE_INFINITY : e1;
+  const phaseOf = (t: number): number => (t <= e0 ? 0 : t <= split ? 1 : 2);
   const [weight, line, mix] = strategy === 'cos' ? [annealCosWeight, cosLine, annealCosMix] : [identity, linearLine, annealLinear];
+  const weightAt = (i: number, t: number): number => {
+    const start = starts[i]!;
+    const end = ends[i]!;
+    return end === start ? zeroLengthPhase(t, i) : weight((t - start) / (end - start));
+  };
   const lrEnds = phases.flatMap((phase) => phase.lr);
   const momentumEnds = phases.flatMap((phase) => phase.momentum);
   const valueAt = (t: number, lines: readonly number[]): number => {
-    if (t <= e0) return lines[0]! + lines[1]! * weight(phasePct(t, 0, e0, 0, true));
-    if (last === 1 || t <= e1) return lines[2]! + lines[3]! * weight(phasePct(t, e0, e1, 1, true));
-    return lines[4]! + lines[5]! * weight(phasePct(t, e1, e2!, 2, true));
+    if (t <= e0) return lines[0]! + lines[1]! * weight(clampedPct(t, 0, e0));
+    if (t <= split) return lines[2]! + lines[3]! * weight(clampedPct(t, e0, e1));
+    return lines[4]! + lines[5]! * weight(clampedPct(t, e1, e2!));
   };
-  return { phases, phaseOf, pctOf, weight, line, mix, lrEnds, momentumEnds, valueAt };
+  return { phases, phaseOf, weightAt, line, mix, lrEnds, momentumEnds, valueAt };
 }
 
 /**
@@ -157,11 +160,14 @@ export function phaseLines(plan: OneCyclePlan, ends: readonly number[], values: 
   return plan.phases.flatMap((_, i) => plan.line(values[ends[2 * i]!]!, values[ends[2 * i + 1]!]!));
 }
 
-/** {@link OneCyclePlan.pctOf} for the phase `i` from `start` to `end`. */
-function phasePct(t: number, start: number, end: number, i: number, clampEnd: boolean): number {
-  if (end === start) return clampEnd ? 1 : zeroLengthPhase(t, i);
+/**
+ * The fraction of the phase from `start` to `end` done at step `t`, capped at 1 (1 in a phase of zero
+ * length too), for the pure schedule: its final value holds from the last step on.
+ */
+function clampedPct(t: number, start: number, end: number): number {
+  if (end === start) return 1;
   const pct = (t - start) / (end - start);
-  return clampEnd && pct > 1 ? 1 : pct;
+  return pct > 1 ? 1 : pct;
 }
 
 /** The error of a step in a phase of zero length, for `OneCycleLR`. */
