@@ -34,7 +34,8 @@ function cycleTable(f: (i: number) => number): (i: number) => number {
     return table[i]!;
   };
   // An explicit bounds test rather than `table[i] ?? miss(i)`: measurably faster (docs/benchmarks.md).
-  return (i) => (i >= 0 && i < table.length ? table[i]! : miss(i));
+  // Callers pass i >= 0, or NaN, which misses.
+  return (i) => (i < table.length ? table[i]! : miss(i));
 }
 
 /** Restart cycles of lengths `t0 · tMult^i` with what depends only on `t0` and `tMult` computed once. */
@@ -99,14 +100,14 @@ function cycles(t0: number, tMult: number, memo: (f: (i: number) => number) => (
     const l = t0 * tMult ** i;
     return Number.isFinite(l) ? l : Math.exp(Math.log(t0) + i * logTMult);
   });
+  /** The estimate of `cycleOf` in log space, where `t / t0` overflows (a tiny `t0` and a huge `t`). */
+  const hugeEstimate = (t: number): number => (Math.log(t) - Math.log(t0) + Math.log(tMult - 1)) / logTMult;
   const cycleOf = (t: number): number => {
     if (t < t0) return reaches(t, t0) ? 1 : 0;
     const x = (t / t0) * (tMult - 1) + 1;
-    // In log space when t / t0 overflows (a tiny t0 and a huge t). For tMult = 2, log2 saves a division;
-    // the estimate may then differ in the last bit, which the exact corrections below absorb.
-    let i = Math.floor(
-      !Number.isFinite(x) ? (Math.log(t) - Math.log(t0) + Math.log(tMult - 1)) / logTMult : tMult === 2 ? Math.log2(x) : Math.log(x) / logTMult,
-    );
+    // For tMult = 2, log2 saves a division; the estimate may then differ in the last bit, which the exact
+    // corrections below absorb.
+    let i = Math.floor(!Number.isFinite(x) ? hugeEstimate(t) : tMult === 2 ? Math.log2(x) : Math.log(x) / logTMult);
     // The estimate is at most one off; each correction runs at most once or twice (bounded regardless).
     for (let k = 0; k < 4 && i > 0 && start(i) > t; k++) i--;
     let next = start(i + 1);
