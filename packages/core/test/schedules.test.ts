@@ -142,6 +142,20 @@ describe('oneCycle', () => {
     expectClose(s.lr(99, 0.5), 0.02 / 1e4, 1e-15, 0.5);
     expect(s.momentum).toBeUndefined();
   });
+  it('one schedule called with changing base rates, zeros of both signs included, gives what a fresh one gives', () => {
+    const bases = [0.1, 0.1, -0, -0, 0, -0, 0.2, 0.1, 0, 0.2];
+    for (const annealStrategy of ['cos', 'linear'] as const) {
+      const s = oneCycle({ totalSteps: 10, annealStrategy });
+      bases.forEach((base, k) => {
+        for (const t of [-0, 0, 1.5, 7]) {
+          const fresh = oneCycle({ totalSteps: 10, annealStrategy }).lr(t, base);
+          expect(Object.is(s.lr(t, base), fresh), `${annealStrategy}, call ${k}: lr(${Object.is(t, -0) ? '-0' : t}, ${Object.is(base, -0) ? '-0' : base})`).toBe(true);
+        }
+      });
+    }
+    // The case where the sign of a zero peak shows: linear, at step -0.
+    expect(Object.is(oneCycle({ totalSteps: 10, annealStrategy: 'linear' }).lr(-0, -0), -0)).toBe(true);
+  });
 });
 
 describe('cyclic', () => {

@@ -200,25 +200,25 @@ export function oneCycle(options: OneCycleOptions): Schedule {
   const { maxLr, divFactor, finalDivFactor } = config;
   const spec = specOf<'oneCycle', typeof oneCycleRules>('oneCycle', config);
   const rateLines = (p: number) => phaseLines(plan, plan.lrEnds, oneCycleRates(p, divFactor, finalDivFactor));
-  // The rate lines for the last peak seen (maxLr, or the group's base rate), recomputed when it changes.
-  // 0 and -0 count as different, as Object.is would have them (written out: docs/benchmarks.md).
-  let peak = maxLr ?? Number.NaN;
-  let rates = rateLines(peak);
+  const { valueAt } = plan;
   const momentums = phaseLines(plan, plan.momentumEnds, [config.maxMomentum, config.baseMomentum]);
-  return createSchedule({
-    type: 'oneCycle',
-    spec,
-    lr: (t, baseLr) => {
-      const p = maxLr ?? baseLr;
-      if (p !== peak || (p === 0 && 1 / p !== 1 / peak)) rates = rateLines((peak = p));
-      return plan.valueAt(t, rates);
-    },
-    ...(config.cycleMomentum
-      ? {
-          momentum: (t: number) => plan.valueAt(t, momentums),
-        }
-      : {}),
-  });
+  const momentum = config.cycleMomentum ? { momentum: (t: number) => valueAt(t, momentums) } : {};
+  if (maxLr !== undefined) {
+    const rates = rateLines(maxLr);
+    return createSchedule({ type: 'oneCycle', spec, lr: (t) => valueAt(t, rates), ...momentum });
+  }
+  // The peak is the group's base rate: the lines of the last one seen, recomputed when it changes. A zero
+  // peak is never kept (its sign matters), so that one comparison decides.
+  let peak = Number.NaN;
+  let rates: number[] = [];
+  const lr = (t: number, baseLr: number): number => {
+    if (baseLr !== peak) {
+      rates = rateLines(baseLr);
+      peak = baseLr === 0 ? Number.NaN : baseLr;
+    }
+    return valueAt(t, rates);
+  };
+  return createSchedule({ type: 'oneCycle', spec, lr, ...momentum });
 }
 
 /** {@link oneCycle}'s descriptor. */

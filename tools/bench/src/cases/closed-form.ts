@@ -12,6 +12,11 @@ const BASE = 0.1;
 /** 2^0 … 2^1023, exact. */
 const POW2: readonly number[] = Array.from({ length: 1024 }, (_, i) => 2 ** i);
 const LE_1_5: BenchCase['target'] = { kind: 'max', value: 1.5 };
+/** The length of each case's walk over the steps (its samples run whole walks: `MeasureOptions.period`). */
+const COSINE_PERIOD = 10_000;
+const SGDR_PERIOD = 10_000;
+const ONE_CYCLE_STEPS = 10_000;
+const COMPOSITION_PERIOD = 8_000;
 
 const cosineCase: BenchCase = {
   id: 'closed-cosine',
@@ -21,11 +26,12 @@ const cosineCase: BenchCase = {
   baselineLabel: 'inline cosine formula',
   unit: 'call',
   target: LE_1_5,
+  measure: { period: COSINE_PERIOD },
   verifyIterations: 10_000,
   setup() {
     const tMax = 1000;
     const etaMin = 1e-5;
-    const period = 10_000;
+    const period = COSINE_PERIOD;
     const s = cosine({ tMax, etaMin });
     return {
       subject(n, out) {
@@ -54,11 +60,12 @@ const sgdrCase: BenchCase = {
   baselineLabel: 'inline log2 cycle + cosine',
   unit: 'call',
   target: LE_1_5,
+  measure: { period: SGDR_PERIOD },
   verifyIterations: 10_000,
   setup() {
     const t0 = 10;
     const etaMin = 1e-5;
-    const period = 10_000;
+    const period = SGDR_PERIOD;
     const s = sgdr({ t0, tMult: 2, etaMin });
     return {
       subject(n, out) {
@@ -93,9 +100,10 @@ const oneCycleCase: BenchCase = {
   baselineLabel: 'inline two-phase cosine',
   unit: 'call',
   target: LE_1_5,
+  measure: { period: ONE_CYCLE_STEPS },
   verifyIterations: 10_000,
   setup() {
-    const totalSteps = 10_000;
+    const totalSteps = ONE_CYCLE_STEPS;
     const s = oneCycle({ totalSteps });
     const peak = BASE;
     const start = peak / 25;
@@ -136,12 +144,13 @@ const compositionCase: BenchCase = {
   baselineLabel: 'inline if/else of the three phases',
   unit: 'call',
   target: LE_1_5,
+  measure: { period: COMPOSITION_PERIOD },
   verifyIterations: 8_000,
   setup() {
     const warm = 500;
     const tMax = 5000;
     const etaMin = 1e-5;
-    const period = 8_000;
+    const period = COMPOSITION_PERIOD;
     const s = warmup(
       { steps: warm, startFactor: 0.01 },
       sequence([cosine({ tMax, etaMin, clamp: true }), chain([constant({ factor: 0.5 }), exponential({ gamma: 0.999 })])], {
