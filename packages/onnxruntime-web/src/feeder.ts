@@ -167,7 +167,10 @@ function resume(scheduler: Resumable, groups: ReadonlyArray<{ lr: number }>, gro
   }
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
+/** Refuses an input of the caller's that the feeder supplies (the learning rate, or the step). */
+function supplied(name: string, feeds: Record<string, TensorLike>): never {
+  throw new InvalidParameterError(`feeds.${name}`, feeds[name], 'absent: the feeder supplies this input');
+}
 
 function metricOf(outputs: Record<string, unknown>, name: string): number {
   const data = (outputs[name] as { data?: ArrayLike<number | bigint> } | undefined)?.data;
@@ -272,14 +275,19 @@ export function createFeeder<S extends SessionLike>(ort: OrtLike, session: S, so
         throw new InvalidParameterError('feeds', extra, 'an object mapping input names to tensors');
       }
       const base = (extra ?? {}) as Record<string, TensorLike>;
-      if (hasOwn.call(base, lrName)) throw new InvalidParameterError(`feeds.${lrName}`, base[lrName], 'absent: the feeder supplies this input');
-      if (stepName !== undefined && hasOwn.call(base, stepName)) {
-        throw new InvalidParameterError(`feeds.${stepName}`, base[stepName], 'absent: the feeder supplies this input');
+      const lr = lrFeed.tensor(driver.lr(group));
+      // The feeder's inputs first, then the caller's: one of the caller's with the same name would replace
+      // the feeder's, which is refused. (A literal: adding a property to a copy of the caller's object,
+      // by spread or Object.assign, costs several times more in V8; docs/benchmarks.md.)
+      if (stepFeed === null) {
+        const out: Record<string, TensorLike> = { [lrName]: lr, ...base };
+        if (out[lrName] !== lr) supplied(lrName, base);
+        return out as FeedsOf<S>;
       }
-      // Object.assign, not a spread: V8's spread of an object of tensors costs several times more (bench item 5).
-      const out: Record<string, TensorLike> = Object.assign({}, base);
-      out[lrName] = lrFeed.tensor(driver.lr(group));
-      if (stepFeed !== null) out[stepName!] = stepFeed.tensor(t);
+      const step = stepFeed.tensor(t);
+      const out: Record<string, TensorLike> = { [lrName]: lr, [stepName!]: step, ...base };
+      if (out[lrName] !== lr) supplied(lrName, base);
+      if (out[stepName!] !== step) supplied(stepName!, base);
       return out as FeedsOf<S>;
     },
     step(metric?: number): void {
