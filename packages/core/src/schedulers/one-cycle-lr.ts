@@ -175,8 +175,8 @@ export class OneCycleLR extends LRScheduler {
    * removed); the step has written it, as it writes each group's momentum while computing the rates.
    */
   private refuseMomentum(): never {
-    const momentums = this.optimizer.paramGroups.map((g) => readMomentum(g) ?? Number.NaN);
-    const i = momentums.findIndex((m) => m * 0 !== 0);
-    throw new NonFiniteRateError(`${this.kind} at step ${this.lastEpoch}, param group ${i} momentum`, momentums[i]!);
+    const groups = this.optimizer.paramGroups;
+    const i = groups.findIndex((g) => !Number.isFinite(readMomentum(g)));
+    throw new NonFiniteRateError(`${this.kind} at step ${this.lastEpoch}, param group ${i} momentum`, readMomentum(groups[i]!) ?? Number.NaN);
   }
 }

@@ -202,23 +202,25 @@ export function oneCycle(options: OneCycleOptions): Schedule {
   const rateLines = (p: number) => phaseLines(plan, plan.lrEnds, oneCycleRates(p, divFactor, finalDivFactor));
   const { valueAt } = plan;
   const momentums = phaseLines(plan, plan.momentumEnds, [config.maxMomentum, config.baseMomentum]);
-  const momentum = config.cycleMomentum ? { momentum: (t: number) => valueAt(t, momentums) } : {};
-  if (maxLr !== undefined) {
-    const rates = rateLines(maxLr);
-    return createSchedule({ type: 'oneCycle', spec, lr: (t) => valueAt(t, rates), ...momentum });
-  }
-  // The peak is the group's base rate: the lines of the last one seen, recomputed when it changes. A zero
-  // peak is never kept (its sign matters), so that one comparison decides.
+  // With maxLr, the lines are fixed. Without, the peak is the group's base rate: the lines of the last one
+  // seen, recomputed when it changes; a zero peak is never kept (its sign matters), so one comparison decides.
   let peak = Number.NaN;
-  let rates: number[] = [];
-  const lr = (t: number, baseLr: number): number => {
-    if (baseLr !== peak) {
-      rates = rateLines(baseLr);
-      peak = baseLr === 0 ? Number.NaN : baseLr;
-    }
-    return valueAt(t, rates);
-  };
-  return createSchedule({ type: 'oneCycle', spec, lr, ...momentum });
+  let rates = maxLr === undefined ? [] : rateLines(maxLr);
+  return createSchedule({
+    type: 'oneCycle',
+    spec,
+    lr:
+      maxLr !== undefined
+        ? (t) => valueAt(t, rates)
+        : (t, baseLr) => {
+            if (baseLr !== peak) {
+              rates = rateLines(baseLr);
+              peak = baseLr === 0 ? Number.NaN : baseLr;
+            }
+            return valueAt(t, rates);
+          },
+    ...(config.cycleMomentum ? { momentum: (t: number) => valueAt(t, momentums) } : {}),
+  });
 }
 
 /** {@link oneCycle}'s descriptor. */
