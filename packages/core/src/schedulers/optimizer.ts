@@ -19,8 +19,10 @@ export interface ParamGroup {
   betas?: readonly number[];
   /**
    * `OneCycleLR`'s bounds, kept in the group as PyTorch keeps them (`max_lr`, `min_lr`, `max_momentum`,
-   * `base_momentum`, with `initial_lr`): written at construction and read back every step, so a second
-   * `OneCycleLR` built on the same optimizer moves the first one's bounds, exactly as in PyTorch.
+   * `base_momentum`, with `initial_lr`): written at construction (on a resume, into the groups that lack
+   * them) and read back every step, so a second `OneCycleLR` built on the same optimizer moves the first
+   * one's bounds, exactly as in PyTorch. A bound removed or made non-finite is refused at the next step
+   * with a `NonFiniteRateError`.
    */
   maxLr?: number;
   /** See {@link ParamGroup.maxLr}. */
