@@ -3,7 +3,7 @@
 // fixtures record it from PyTorch; this is the mechanism, with hand values).
 import { describe, expect, it } from 'vitest';
 import { OneCycleLR } from '../src/schedulers.js';
-import { NonFiniteRateError } from '../src/errors.js';
+import { InvalidParameterError, NonFiniteRateError } from '../src/errors.js';
 import { sgd } from './helpers.js';
 
 describe('OneCycleLR bounds live in the param groups, as in PyTorch', () => {
@@ -53,6 +53,10 @@ describe('OneCycleLR bounds live in the param groups, as in PyTorch', () => {
     expect(resumed.paramGroups[0]!.momentum).toBe(reference.paramGroups[0]!.momentum);
     // The bounds it lacked are now in the group (PyTorch would have raised a KeyError reading them).
     expect(resumed.paramGroups[0]).toMatchObject({ initialLr: 0.25, maxLr: 1, minLr: 0.25 / 5, maxMomentum: 0.95, baseMomentum: 0.85 });
+    // A resume on a group without initialLr is refused, and writes nothing.
+    const bare = sgd([0.1], 0.9);
+    expect(() => new OneCycleLR(bare, { ...options, lastEpoch: 3 })).toThrow(InvalidParameterError);
+    expect(Object.keys(bare.paramGroups[0]!).sort()).toEqual(['lr', 'momentum']);
     // A group holding its own peak is read.
     const held = sgd([0.1], 0.9);
     Object.assign(held.paramGroups[0]!, { initialLr: 0.25, maxLr: 2 });

@@ -112,17 +112,19 @@ export class OneCycleLR extends LRScheduler {
     // groups that lack one (where PyTorch would raise a KeyError).
     const fresh = this.lastEpoch === -1;
     const groups = this.optimizer.paramGroups;
-    // (a resume on groups without initialLr is refused by start(), before anything is written)
-    if (fresh || groups.every((g) => g.initialLr !== undefined)) groups.forEach((g, i) => {
-      const [initialLr, peak, minLr] = oneCycleRates(this.maxLrs[i]!, this.config.divFactor, this.config.finalDivFactor);
-      if (fresh) Object.assign(g, { initialLr, maxLr: peak, minLr });
-      else Object.assign(g, { maxLr: g.maxLr ?? peak, minLr: g.minLr ?? minLr });
-      if (this.cycleMomentum) {
-        if (fresh) this.writeMomentum(g, this.maxMomentums[i]!);
-        g.maxMomentum = fresh ? this.maxMomentums[i]! : g.maxMomentum ?? this.maxMomentums[i]!;
-        g.baseMomentum = fresh ? this.baseMomentums[i]! : g.baseMomentum ?? this.baseMomentums[i]!;
-      }
-    });
+    // A resume on groups without initialLr is refused by start(), before anything is written.
+    if (fresh || groups.every((g) => g.initialLr !== undefined)) {
+      groups.forEach((g, i) => {
+        const [initialLr, peak, minLr] = oneCycleRates(this.maxLrs[i]!, this.config.divFactor, this.config.finalDivFactor);
+        if (fresh) Object.assign(g, { initialLr, maxLr: peak, minLr });
+        else Object.assign(g, { maxLr: g.maxLr ?? peak, minLr: g.minLr ?? minLr });
+        if (this.cycleMomentum) {
+          if (fresh) this.writeMomentum(g, this.maxMomentums[i]!);
+          g.maxMomentum = fresh ? this.maxMomentums[i]! : g.maxMomentum ?? this.maxMomentums[i]!;
+          g.baseMomentum = fresh ? this.baseMomentums[i]! : g.baseMomentum ?? this.baseMomentums[i]!;
+        }
+      });
+    }
     this.start();
   }
   protected options() {
