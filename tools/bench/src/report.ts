@@ -24,6 +24,11 @@ export interface CaseRow {
   /** `median(subject) / median(baseline)`. */
   ratio?: number;
   ratioInterval?: Interval;
+  /**
+   * The ratio measured by each worker process, ascending; `ratio`, its interval and the times are those
+   * of the median process. Absent in results written before 2026-12-03.
+   */
+  processRatios?: number[];
   /** Absolute times per iteration (information only: they depend on the machine). */
   subjectNs?: Summary;
   baselineNs?: Summary;
@@ -100,15 +105,17 @@ export function casesTable(rows: readonly CaseRow[]): string {
       continue;
     }
     const percent = item === '5';
-    lines.push('| benchmark | anneal | baseline | ratio (95% CI) | target | result |', '|---|---:|---:|---:|---:|:---:|');
+    lines.push('| benchmark | anneal | baseline | ratio (95% CI) | processes | target | result |', '|---|---:|---:|---:|---:|---:|:---:|');
     for (const r of group) {
       if (r.status !== 'measured' || r.ratio === undefined) {
-        lines.push(`| \`${r.title}\` | | | | ${fmtTarget(r.target, percent)} | ${r.status}: ${(r.reason ?? '').split('\n')[0]} |`);
+        lines.push(`| \`${r.title}\` | | | | | ${fmtTarget(r.target, percent)} | ${r.status}: ${(r.reason ?? '').split('\n')[0]} |`);
         continue;
       }
       const ci = r.ratioInterval ? ` (${fmtRatio(r.ratioInterval.lo, percent)}–${fmtRatio(r.ratioInterval.hi, percent)})` : '';
+      const runs = r.processRatios ?? [];
+      const spread = runs.length > 1 ? `${fmtRatio(runs[0]!, percent)}–${fmtRatio(runs.at(-1)!, percent)} (${runs.length})` : runs.length === 1 ? '1' : '–';
       lines.push(
-        `| \`${r.title}\` | ${fmtNs(r.subjectNs!.median)}/${r.unit} | ${fmtNs(r.baselineNs!.median)}/${r.baselineUnit ?? r.unit} | ${fmtRatio(r.ratio, percent)}${ci} | ${fmtTarget(r.target, percent)} | ${r.met === null ? 'info' : r.met ? 'met' : '**missed**'} |`,
+        `| \`${r.title}\` | ${fmtNs(r.subjectNs!.median)}/${r.unit} | ${fmtNs(r.baselineNs!.median)}/${r.baselineUnit ?? r.unit} | ${fmtRatio(r.ratio, percent)}${ci} | ${spread} | ${fmtTarget(r.target, percent)} | ${r.met === null ? 'info' : r.met ? 'met' : '**missed**'} |`,
       );
     }
     lines.push('');

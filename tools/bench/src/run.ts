@@ -8,7 +8,9 @@
  * workers into `results/profiles/`; `--core <dir>` times a candidate build of core (a copy of its built
  * `dist/`, whose `<name>.js` stands for `@anneal/core/<name>`) instead of `@anneal/core`, to measure a
  * proposed change before making it; `--core <file.js>` (one ESM bundle of `src/index.ts`) stands for the
- * root entry only, and a case importing a subpath then fails rather than time the installed build.
+ * root entry only, and a case importing a subpath then fails rather than time the installed build;
+ * `--processes <n>` times each case in `n` worker processes (default 3; 1 with `--cpu-prof`) and reports
+ * the median one, with the range over all of them.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,12 +33,17 @@ const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] ?? '' : '';
 const coreAt = args.indexOf('--core');
 const coreOverride = coreAt >= 0 ? resolve(process.cwd(), args[coreAt + 1] ?? '') : undefined;
+const processesAt = args.indexOf('--processes');
+const processes = flag('--cpu-prof') ? 1 : processesAt >= 0 ? Number(args[processesAt + 1]) : 3;
+if (!Number.isSafeInteger(processes) || processes < 1) throw new Error(`--processes takes an integer >= 1, got ${args[processesAt + 1]}`);
 
 const METHOD = [
   'Each case runs in a fresh Node process (so no other case shapes the JIT type feedback it sees);',
   'subject (anneal) and baseline (the same values computed inline, checked bit for bit first) are timed',
   'in the same process, alternating S B B S …, in ~1 ms samples (process.hrtime.bigint) after a 250 ms',
-  'warmup. The figure is median(subject) / median(baseline) with a percentile-bootstrap 95% interval.',
+  'warmup; every sample runs whole walks over the steps where their costs differ. The figure is',
+  'median(subject) / median(baseline) with a percentile-bootstrap 95% interval, from the median of several',
+  'worker processes (each compiles the loops its own way); the range over the processes is given too.',
   'Absolute times are for information only.',
 ].join(' ');
 
@@ -72,6 +79,23 @@ function runTorch(): TorchSection {
   }
 }
 
+/**
+ * {@link runCase} in `n` processes: the outcome of the process with the median ratio (the lower of the
+ * two middle ones for an even `n`), with every process's ratio; the first outcome that is not a
+ * measurement, if any.
+ */
+function runCaseIn(id: string, n: number): { outcome: CaseOutcome; ratios: number[] } {
+  const outcomes: CaseOutcome[] = [];
+  for (let k = 0; k < n; k++) {
+    const outcome = runCase(id);
+    if (outcome.status !== 'measured') return { outcome, ratios: [] };
+    outcomes.push(outcome);
+  }
+  const measured = outcomes as Extract<CaseOutcome, { status: 'measured' }>[];
+  measured.sort((a, b) => a.measurement.ratio - b.measurement.ratio);
+  return { outcome: measured[(n - 1) >> 1]!, ratios: measured.map((o) => o.measurement.ratio) };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const loadStart = loadavg();
@@ -79,7 +103,7 @@ async function main(): Promise<void> {
   const rows: CaseRow[] = [];
   for (const c of cases) {
     const t0 = performance.now();
-    const outcome = runCase(c.id);
+    const { outcome, ratios } = runCaseIn(c.id, processes);
     const row: CaseRow = {
       id: c.id,
       item: c.item,
@@ -100,6 +124,7 @@ async function main(): Promise<void> {
         ratioInterval: m.ratioInterval,
         subjectNs: m.subjectNs,
         baselineNs: m.baselineNs,
+        processRatios: ratios,
         verifiedValues: outcome.verifiedValues,
         met: meets(c.target, m.ratio),
       });
@@ -108,7 +133,8 @@ async function main(): Promise<void> {
     }
     rows.push(row);
     const verdict = row.met === null ? 'info' : row.met ? 'met' : 'MISSED';
-    const what = row.ratio === undefined ? `${row.status}: ${row.reason?.split('\n')[0]}` : `${formatRatio(row.item, row.ratio)} ${verdict}`;
+    const spread = ratios.length > 1 ? ` (processes ${formatRatio(row.item, ratios[0]!)}–${formatRatio(row.item, ratios.at(-1)!)})` : '';
+    const what = row.ratio === undefined ? `${row.status}: ${row.reason?.split('\n')[0]}` : `${formatRatio(row.item, row.ratio)} ${verdict}${spread}`;
     process.stderr.write(`  ${c.id.padEnd(32)} ${what}  (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   }
   process.stderr.write('  PyTorch ...\n');

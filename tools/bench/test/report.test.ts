@@ -29,7 +29,11 @@ describe('casesTable', () => {
   };
   it('prints the ratio, its interval, the target and the verdict', () => {
     const table = casesTable([row]);
-    expect(table).toContain('| `cosine` | 18.0 ns/call | 10.0 ns/call | 1.80x (1.70x–1.90x) | ≤ 1.50x | **missed** |');
+    expect(table).toContain('| `cosine` | 18.0 ns/call | 10.0 ns/call | 1.80x (1.70x–1.90x) | – | ≤ 1.50x | **missed** |');
+  });
+  it('prints the range of the ratios over the worker processes', () => {
+    const table = casesTable([{ ...row, processRatios: [1.62, 1.8, 2.07] }]);
+    expect(table).toContain('| 1.80x (1.70x–1.90x) | 1.62x–2.07x (3) | ≤ 1.50x |');
   });
   it('prints a skipped case with its reason', () => {
     const table = casesTable([{ ...row, item: '5', status: 'skipped', met: null, reason: 'not available: packages/tfjs is not built' }]);
