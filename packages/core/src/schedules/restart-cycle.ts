@@ -18,11 +18,18 @@ export interface RestartPosition {
 
 /** Largest cycle index whose start and length are kept in a table (see {@link cycleTable}). */
 const MAX_TABLED_CYCLE = 2048;
+/**
+ * Entries computed when a table is made (cycles 0–31: with `tMult = 2`, steps up to `t0 · 2^32`), so that a
+ * run's steady state never grows its table, and V8 does not compile the growth into the caller's loop
+ * (docs/benchmarks.md). About 4 µs per table.
+ */
+const PREFILLED_CYCLES = 32;
 
 /**
  * `f(i)`, each entry computed once and then looked up, for `0 <= i <= MAX_TABLED_CYCLE` (other `i`:
- * computed each time). Grows on demand. Only a cache: the values are exactly `f`'s, computed without
- * a power per lookup (locating a step needs four cycle starts or lengths; docs/benchmarks.md).
+ * computed each time). The first {@link PREFILLED_CYCLES} entries are computed at once, the others on
+ * demand. Only a cache: the values are exactly `f`'s, computed without a power per lookup (locating a
+ * step needs four cycle starts or lengths; docs/benchmarks.md).
  * For an integer `tMult >= 2`, `tMult ** 1100` is already Infinity, so real cycle indices stay far
  * below the bound.
  */
@@ -33,6 +40,7 @@ function cycleTable(f: (i: number) => number): (i: number) => number {
     for (let k = table.length; k <= i; k++) table.push(f(k));
     return table[i]!;
   };
+  miss(PREFILLED_CYCLES - 1);
   // An explicit bounds test rather than `table[i] ?? miss(i)`: measurably faster (docs/benchmarks.md).
   // Callers pass i >= 0, or NaN, which misses.
   return (i) => (i < table.length ? table[i]! : miss(i));
