@@ -42,9 +42,8 @@ export abstract class LRScheduler implements SteppableScheduler {
 
   /**
    * `values` (the array of {@link LRScheduler.output}) for {@link LRScheduler.apply}, which then skips its own
-   * check: `zero`, the sum of `v · 0` over them, was computed while they were (0 when all are finite). The
-   * hot schedulers check while they compute: one pass over the groups fewer (8 groups: warm restarts 2.10x →
-   * 1.8x; docs/benchmarks.md).
+   * check: `zero`, the sum of `v · 0` over them, was computed while they were (0 when all are finite), which
+   * saves a pass over the groups.
    * @throws {@link NonFiniteRateError} for the first value that is not finite.
    */
   protected checked(values: number[], zero: number): number[] {

@@ -91,7 +91,7 @@ function writeMomentumField(group: ParamGroup, value: number): void {
 }
 
 /** Replaces `group.betas` with a copy whose first entry is `value`. */
-export function writeBeta1(group: ParamGroup, value: number): void {
+function writeBeta1(group: ParamGroup, value: number): void {
   group.betas = [value, ...group.betas!.slice(1)];
 }
 

@@ -7,16 +7,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 let target;
+/** The URL of the candidate's directory (of a one-file candidate: the directory it is in), with a trailing slash. */
+let directory;
 
 export function initialize(data) {
   target = data.url;
+  if (target !== undefined) {
+    const path = fileURLToPath(target);
+    directory = pathToFileURL(join(statSync(path).isDirectory() ? path : dirname(path), '/')).href;
+  }
 }
 
 export async function resolve(specifier, context, nextResolve) {
   // The candidate's own modules (its chunks) are ES modules, whatever package.json is (or is not) beside
   // them: without this, Node loads them through its CommonJS format detection, and stateful rows measured
   // 5-9x slower than the same build installed.
-  if (target !== undefined && context.parentURL?.startsWith(directoryUrl())) {
+  if (target !== undefined && context.parentURL?.startsWith(directory)) {
     return { ...(await nextResolve(specifier, context)), format: 'module' };
   }
   if (target === undefined || (specifier !== '@anneal/core' && !specifier.startsWith('@anneal/core/'))) {
@@ -33,9 +39,3 @@ export async function resolve(specifier, context, nextResolve) {
   throw new Error(`--core ${path} is one file, which stands for '@anneal/core' only; ${specifier} needs a candidate directory (a built dist/)`);
 }
 
-/** The URL of the candidate's directory (the directory of a one-file candidate), with a trailing slash. */
-function directoryUrl() {
-  const path = fileURLToPath(target);
-  const dir = statSync(path).isDirectory() ? path : dirname(path);
-  return pathToFileURL(join(dir, '/')).href;
-}
